@@ -1,0 +1,3 @@
+package se.samverkan.api.model;
+
+public enum FocusArea { WORK, EDUCATION, CIVIC_INFORMATION, CHILD_PERSPECTIVE, HEALTH, SOCIAL }

@@ -1,0 +1,3 @@
+package se.samverkan.api.model;
+
+public enum OccurrenceStatus { SCHEDULED, CANCELLED }

@@ -1,0 +1,39 @@
+package se.samverkan.api.service;
+
+import java.time.LocalDate;
+
+import se.samverkan.api.model.AccessibilityFeature;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
+
+/**
+ * Filters for activity search; every null filter is left out. Date bounds are Swedish calendar days,
+ * inclusive: an activity matches when one of its scheduled occurrences starts within them.
+ *
+ * @param text   words that must all occur (as word prefixes) in the title or description in any language
+ * @param offset first result, from 0
+ * @param limit  page size, 1 to {@link #MAX_LIMIT}
+ */
+public record ActivityQuery(String municipalityCode, ActivityCategory category, FocusArea focusArea,
+                            String language, AccessibilityFeature accessibility, LocalDate from, LocalDate to,
+                            String text, int offset, int limit) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 200;
+
+    public ActivityQuery {
+        if (offset < 0) {
+            throw new ValidationException("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new ValidationException("to", "must not be before 'from'");
+        }
+    }
+
+    public static ActivityQuery all() {
+        return new ActivityQuery(null, null, null, null, null, null, null, null, 0, DEFAULT_LIMIT);
+    }
+}

@@ -1,0 +1,38 @@
+package se.samverkan.api.validation;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * SCB municipality code: four digits, the first two one of Sweden's 21 county codes. Whether a code is a
+ * municipality that exists is the municipality registry's question; this checks the form.
+ */
+public final class MunicipalityCode {
+
+    private static final Pattern FORMAT = Pattern.compile("\\d{4}");
+
+    /** The 21 county (län) codes. */
+    public static final Set<String> COUNTY_CODES = Set.of("01", "03", "04", "05", "06", "07", "08", "09", "10",
+            "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25");
+
+    private MunicipalityCode() {
+    }
+
+    public static Optional<String> problem(String code) {
+        if (code == null || !FORMAT.matcher(code).matches()) {
+            return Optional.of("must be a four-digit SCB municipality code such as 1487");
+        }
+        if (!COUNTY_CODES.contains(code.substring(0, 2))) {
+            return Optional.of("'" + code.substring(0, 2) + "' is not a Swedish county code");
+        }
+        if (code.endsWith("00")) {
+            return Optional.of("'" + code + "' is a county code and not a municipality code");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isValid(String code) {
+        return problem(code).isEmpty();
+    }
+}

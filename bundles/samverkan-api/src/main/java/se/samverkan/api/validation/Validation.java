@@ -1,0 +1,89 @@
+package se.samverkan.api.validation;
+
+import java.util.List;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Agreement;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.Organisation;
+import se.samverkan.api.model.Programme;
+import se.samverkan.api.model.Venue;
+
+/**
+ * The rules every record must meet before it is stored, wherever it comes from (REST, plugins, imports).
+ * References to other records are checked by the services, which know what exists.
+ */
+public final class Validation {
+
+    private Validation() {
+    }
+
+    public static void validate(Municipality m) {
+        new Checks().require("code", m.code()).municipalityCode("code", m.code())
+                .require("name", m.name()).require("county", m.county()).throwIfAny();
+    }
+
+    public static void validate(Organisation o) {
+        new Checks().require("id", o.id()).id("id", o.id()).require("name", o.name()).require("kind", o.kind())
+                .organisationNumber("organisationNumber", o.organisationNumber())
+                .municipalityCodes("municipalityCodes", o.municipalityCodes()).throwIfAny();
+    }
+
+    public static void validate(Agreement a) {
+        boolean hasParty = (a.organisationIds() != null && !a.organisationIds().isEmpty())
+                || (a.municipalityCodes() != null && !a.municipalityCodes().isEmpty());
+        new Checks().require("id", a.id()).id("id", a.id()).require("title", a.title()).require("kind", a.kind())
+                .require("status", a.status()).check(hasParty, "parties", "an agreement needs at least one party")
+                .municipalityCodes("municipalityCodes", a.municipalityCodes())
+                .period("period", a.period()).notNegative("budgetSek", a.budgetSek()).throwIfAny();
+    }
+
+    public static void validate(Programme p) {
+        Checks checks = new Checks().require("id", p.id()).id("id", p.id()).require("name", p.name())
+                .municipalityCodes("municipalityCodes", p.municipalityCodes()).period("period", p.period())
+                .notNegative("budgetSek", p.budgetSek());
+        if (p.targets() != null) {
+            for (int i = 0; i < p.targets().size(); i++) {
+                var t = p.targets().get(i);
+                checks.require("targets[" + i + "].outcome", t.outcome())
+                        .require("targets[" + i + "].changePercent", t.changePercent());
+            }
+        }
+        checks.throwIfAny();
+    }
+
+    public static void validate(Venue v) {
+        new Checks().require("id", v.id()).id("id", v.id()).require("name", v.name())
+                .require("municipalityCode", v.municipalityCode())
+                .municipalityCode("municipalityCode", v.municipalityCode()).throwIfAny();
+    }
+
+    public static void validate(Activity a) {
+        Checks checks = new Checks().require("id", a.id()).id("id", a.id())
+                .check(a.title() != null && a.title().get("sv") != null && !a.title().get("sv").isBlank(),
+                        "title.sv", "a Swedish title is required")
+                .require("category", a.category()).require("focusArea", a.focusArea())
+                .require("municipalityCode", a.municipalityCode())
+                .municipalityCode("municipalityCode", a.municipalityCode())
+                .notNegative("capacity", a.capacity()).notNegative("costSek", a.costSek());
+        if (a.title() != null) {
+            a.title().keySet().forEach(lang -> checks.language("title", lang));
+        }
+        if (a.description() != null) {
+            a.description().keySet().forEach(lang -> checks.language("description", lang));
+        }
+        if (a.languages() != null) {
+            a.languages().forEach(lang -> checks.language("languages", lang));
+        }
+        List<Occurrence> occurrences = a.occurrences() == null ? List.of() : a.occurrences();
+        for (int i = 0; i < occurrences.size(); i++) {
+            Occurrence o = occurrences.get(i);
+            String field = "occurrences[" + i + "]";
+            checks.require(field + ".start", o.start()).require(field + ".end", o.end());
+            checks.check(o.start() == null || o.end() == null || o.end().isAfter(o.start()), field + ".end",
+                    "must be after the start");
+        }
+        checks.throwIfAny();
+    }
+}

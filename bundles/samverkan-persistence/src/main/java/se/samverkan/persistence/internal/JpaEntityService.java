@@ -1,0 +1,249 @@
+package se.samverkan.persistence.internal;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.security.Scope;
+import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.EntityService;
+import se.samverkan.api.service.NotFoundException;
+import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.service.ValidationException;
+import se.samverkan.api.service.ValidationException.FieldError;
+
+/**
+ * The one implementation of create/read/update/delete that every record kind shares: validate, check the
+ * caller's rights on the stored and the new version, check references, write and audit, all in one
+ * transaction so that a refused or failed write leaves nothing behind.
+ *
+ * @param <R> the API record
+ * @param <E> its JPA entity
+ */
+abstract class JpaEntityService<R, E> implements EntityService<R> {
+
+    private final Class<E> entityClass;
+    private final String idField;
+    private final JpaTemplate jpa;
+
+    /** @param schema present only once migrations have run; taking it keeps writes off an old schema */
+    protected JpaEntityService(Class<E> entityClass, String idField, JpaTemplate jpa, Schema schema) {
+        this.entityClass = entityClass;
+        this.idField = idField;
+        this.jpa = Objects.requireNonNull(jpa);
+        Objects.requireNonNull(schema);
+    }
+
+    protected abstract String idOf(R record);
+
+    protected abstract R toRecord(E entity);
+
+    protected abstract E newEntity(String id);
+
+    /** Copies the record's fields onto the entity. */
+    protected abstract void copy(R record, E entity);
+
+    /** Form and field rules of the record itself. */
+    protected abstract void validate(R record);
+
+    protected abstract Scope scope(R record);
+
+    /** Checks that the records this one points at exist; add an error per missing one. */
+    protected void checkReferences(EntityManager em, R record, List<FieldError> errors) {
+    }
+
+    /** Checks rules that depend on the stored version, e.g. allowed status transitions. */
+    protected void checkChange(R stored, R updated) {
+    }
+
+    /** Only admins may create and delete this kind (e.g. municipalities). */
+    protected boolean adminOnlyCreateDelete() {
+        return false;
+    }
+
+    @Override
+    public List<R> list() {
+        return tx(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e." + idField, entityClass)
+                .getResultList().stream().map(this::toRecord).toList());
+    }
+
+    @Override
+    public Optional<R> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return tx(em -> Optional.ofNullable(em.find(entityClass, id)).map(this::toRecord));
+    }
+
+    @Override
+    public long count() {
+        return tx(em -> em.createQuery("SELECT COUNT(e) FROM " + entityName() + " e", Long.class).getSingleResult());
+    }
+
+    @Override
+    public R create(Caller caller, R record) {
+        String id = idOf(record);
+        if (adminOnlyCreateDelete()) {
+            AccessPolicy.checkAdmin(caller, "add a " + kind());
+        }
+        validate(record);
+        AccessPolicy.checkWrite(caller, kind(), id, null, scope(record));
+        return tx(em -> {
+            if (em.find(entityClass, id) != null) {
+                throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
+            }
+            requireReferences(em, record);
+            E entity = newEntity(id);
+            copy(record, entity);
+            em.persist(entity);
+            flush(em, id);
+            audit(em, caller, "CREATE", id);
+            return toRecord(entity);
+        });
+    }
+
+    @Override
+    public R update(Caller caller, String id, R record) {
+        if (!Objects.equals(id, idOf(record))) {
+            throw new ValidationException("id", "'" + idOf(record) + "' does not match the id '" + id + "' being updated");
+        }
+        validate(record);
+        return tx(em -> {
+            E entity = em.find(entityClass, id);
+            if (entity == null) {
+                throw new NotFoundException(kind(), id);
+            }
+            R stored = toRecord(entity);
+            AccessPolicy.checkWrite(caller, kind(), id, scope(stored), scope(record));
+            checkChange(stored, record);
+            requireReferences(em, record);
+            copy(record, entity);
+            flush(em, id);
+            audit(em, caller, "UPDATE", id);
+            return toRecord(entity);
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, String id) {
+        if (adminOnlyCreateDelete()) {
+            AccessPolicy.checkAdmin(caller, "remove a " + kind());
+        }
+        tx(em -> {
+            E entity = em.find(entityClass, id);
+            if (entity == null) {
+                throw new NotFoundException(kind(), id);
+            }
+            AccessPolicy.checkWrite(caller, kind(), id, scope(toRecord(entity)), null);
+            em.remove(entity);
+            flush(em, id);
+            audit(em, caller, "DELETE", id);
+            return null;
+        });
+    }
+
+    /** Adds an error to {@code errors} for each id in {@code ids} that names no stored {@code type}. */
+    protected static void requireAll(EntityManager em, Class<?> type, String kind, String field,
+                                     Collection<String> ids, List<FieldError> errors) {
+        if (ids == null) {
+            return;
+        }
+        for (String ref : ids) {
+            if (ref != null && em.find(type, ref) == null) {
+                errors.add(new FieldError(field, "no " + kind + " with id '" + ref + "'"));
+            }
+        }
+    }
+
+    protected static void require(EntityManager em, Class<?> type, String kind, String field, String id,
+                                   List<FieldError> errors) {
+        requireAll(em, type, kind, field, id == null ? List.of() : List.of(id), errors);
+    }
+
+    /** Makes {@code target} hold exactly {@code source} (null meaning empty), touching only what differs. */
+    protected static <T> void replace(Set<T> target, Collection<T> source) {
+        Set<T> wanted = source == null ? Set.of() : new HashSet<>(source);
+        target.retainAll(wanted);
+        target.addAll(wanted);
+    }
+
+    /** Makes {@code target} hold exactly {@code source} (null meaning empty). */
+    protected static <K, V> void replace(Map<K, V> target, Map<K, V> source) {
+        Map<K, V> wanted = source == null ? Map.of() : source;
+        target.keySet().retainAll(wanted.keySet());
+        target.putAll(wanted);
+    }
+
+    protected static <T> Set<T> copyOf(Collection<T> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+
+    /** Runs the work in one transaction and hands on our own errors unwrapped. */
+    protected <T> T tx(EmFunction<T> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SamverkanException s) {
+                    throw s;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void requireReferences(EntityManager em, R record) {
+        List<FieldError> errors = new ArrayList<>();
+        checkReferences(em, record, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** Writes now, so that a constraint the checks above did not catch becomes a clear conflict. */
+    private void flush(EntityManager em, String id) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLIntegrityConstraintViolationException) {
+                    throw new ConflictException("The " + kind() + " '" + id + "' conflicts with stored data: "
+                            + t.getMessage());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void audit(EntityManager em, Caller caller, String operation, String id) {
+        em.createNativeQuery("INSERT INTO audit_log (changed_at, actor, operation, kind, record_id) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .setParameter(1, Timestamp.from(Instant.now()))
+                .setParameter(2, caller.user())
+                .setParameter(3, operation)
+                .setParameter(4, kind())
+                .setParameter(5, id)
+                .executeUpdate();
+    }
+
+    private String entityName() {
+        return entityClass.getSimpleName().replace("Entity", "");
+    }
+}

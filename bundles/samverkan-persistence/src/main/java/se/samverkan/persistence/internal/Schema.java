@@ -1,0 +1,36 @@
+package se.samverkan.persistence.internal;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Brings the database schema up to date before anything reads or writes it: the services depend on this
+ * component, so they only appear once the migrations have run. If a migration fails, activation fails with
+ * the reason and no service comes up on a half-migrated schema.
+ */
+@Component(service = Schema.class, immediate = true)
+public class Schema {
+
+    private final DataSource dataSource;
+    private final int version;
+
+    @Activate
+    public Schema(@Reference(target = "(osgi.jndi.service.name=jdbc/samverkan)") DataSource dataSource)
+            throws SQLException {
+        this.dataSource = dataSource;
+        this.version = SchemaMigrations.migrate(dataSource);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+}

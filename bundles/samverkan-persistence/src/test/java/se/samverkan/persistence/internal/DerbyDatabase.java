@@ -1,0 +1,74 @@
+package se.samverkan.persistence.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * A real in-memory Derby with the real migrations and persistence unit, wired by hand the way Aries JPA
+ * wires them in the container (one resource-local transaction per call).
+ */
+final class DerbyDatabase implements JpaTemplate, AutoCloseable {
+
+    final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    final Schema schema;
+    private final EntityManagerFactory emf;
+
+    DerbyDatabase() throws Exception {
+        dataSource.setDatabaseName("memory:" + UUID.randomUUID());
+        dataSource.setCreateDatabase("create");
+        schema = new Schema(dataSource);
+        emf = Persistence.createEntityManagerFactory("samverkan",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+    }
+
+    @Override
+    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            R result = code.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void tx(TransactionType type, EmConsumer code) {
+        txExpr(type, em -> {
+            code.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public <R> R txExpr(EmFunction<R> code) {
+        return txExpr(TransactionType.Required, code);
+    }
+
+    @Override
+    public void tx(EmConsumer code) {
+        tx(TransactionType.Required, code);
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}

@@ -1,0 +1,260 @@
+package se.samverkan.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import se.samverkan.api.model.AccessibilityFeature;
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.Agreement;
+import se.samverkan.api.model.AgreementKind;
+import se.samverkan.api.model.AgreementStatus;
+import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.model.Organisation;
+import se.samverkan.api.model.OrganisationKind;
+import se.samverkan.api.model.OutcomeTarget;
+import se.samverkan.api.model.Period;
+import se.samverkan.api.model.Programme;
+import se.samverkan.api.model.Venue;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
+import se.samverkan.api.service.ActivityQuery;
+import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.NotFoundException;
+import se.samverkan.api.service.ValidationException;
+
+class PersistenceTest {
+
+    private static final Caller ADMIN = Caller.SYSTEM;
+    private static final Caller VANERSBORG = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
+
+    private DerbyDatabase db;
+    private MunicipalityServiceImpl municipalities;
+    private OrganisationServiceImpl organisations;
+    private AgreementServiceImpl agreements;
+    private ProgrammeServiceImpl programmes;
+    private VenueServiceImpl venues;
+    private ActivityServiceImpl activities;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new DerbyDatabase();
+        municipalities = new MunicipalityServiceImpl(db, db.schema);
+        organisations = new OrganisationServiceImpl(db, db.schema);
+        agreements = new AgreementServiceImpl(db, db.schema);
+        programmes = new ProgrammeServiceImpl(db, db.schema);
+        venues = new VenueServiceImpl(db, db.schema);
+        activities = new ActivityServiceImpl(db, db.schema);
+        municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
+        municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
+        organisations.create(ADMIN, new Organisation("support-group-network", "Support Group Network",
+                OrganisationKind.ASSOCIATION, "802002-8711", Set.of("1487", "1488")));
+        venues.create(ADMIN, new Venue("ikc-vanersborg", "Interkulturellt Center Vänersborg", null, "1487",
+                Set.of(AccessibilityFeature.HEARING_LOOP, AccessibilityFeature.WHEELCHAIR_ACCESS)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
+        assertEquals(1, SchemaMigrations.migrate(db.dataSource));
+        try (Connection c = db.dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+        assertEquals("support-group-network", organisations.get("support-group-network").id());
+    }
+
+    @Test
+    void statementsSplitAtLineEndSemicolons() {
+        assertEquals(List.of("CREATE TABLE a (x INT)", "CREATE INDEX b ON a (x)"),
+                SchemaMigrations.statements("-- comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX b ON a (x);\n"));
+    }
+
+    @Test
+    void activityRoundTripKeepsAllFieldsAndStockholmTime() {
+        Activity created = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity read = activities.get("simkurs");
+        assertEquals(created, read);
+        assertEquals(Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"), read.title());
+        assertEquals(OffsetDateTime.parse("2026-12-01T18:00:00+01:00"), read.occurrences().get(0).start());
+        assertEquals(List.of("support-group-network"), read.organiserIds());
+    }
+
+    @Test
+    void summerTimesComeBackWithSummerOffset() {
+        activities.create(ADMIN, swimming("sommar", "1487", "2026-06-01T16:00:00Z"));
+        assertEquals(OffsetDateTime.parse("2026-06-01T18:00:00+02:00"),
+                activities.get("sommar").occurrences().get(0).start());
+    }
+
+    @Test
+    void updateKeepsOccurrenceIdsAndReplacesCollections() {
+        Activity created = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Occurrence first = created.occurrences().get(0);
+        Occurrence cancelled = new Occurrence(first.id(), first.start(), first.end(), OccurrenceStatus.CANCELLED);
+        Occurrence added = new Occurrence(null, first.start().plusWeeks(1), first.end().plusWeeks(1), null);
+        Activity changed = new Activity("simkurs", Map.of("sv", "Simkurs"), Map.of(), ActivityCategory.SWIMMING,
+                FocusArea.HEALTH, Set.of(), Set.of("sv"), "1487", List.of("support-group-network"), null, null,
+                null, 10, BigDecimal.ZERO, List.of(cancelled, added));
+        Activity updated = activities.update(ADMIN, "simkurs", changed);
+        assertEquals(2, updated.occurrences().size());
+        assertEquals(first.id(), updated.occurrences().get(0).id());
+        assertEquals(OccurrenceStatus.CANCELLED, updated.occurrences().get(0).status());
+        assertEquals(Map.of("sv", "Simkurs"), activities.get("simkurs").title());
+    }
+
+    @Test
+    void searchFiltersCombine() {
+        activities.create(ADMIN, swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
+        assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(query(null, null, null, null, null)));
+        assertEquals(List.of("a-simkurs"), ids(query("1487", null, null, null, null)));
+        assertEquals(List.of("a-simkurs"), ids(query(null, "ar", AccessibilityFeature.HEARING_LOOP, null, null)));
+        assertEquals(List.of(), ids(query(null, "en", null, null, null)));
+        assertEquals(List.of("b-simkurs-trollhattan"),
+                ids(query(null, null, null, LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-08"))));
+        assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(text("SIMKURS kvin")));
+        assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(text("سباحة")));
+        assertEquals(List.of(), ids(text("cykel")));
+        assertEquals(List.of(), ids(text("50%")));
+    }
+
+    @Test
+    void searchPagesAndHidesInactiveMunicipalities() {
+        for (int i = 0; i < 5; i++) {
+            activities.create(ADMIN, swimming("s" + i, i < 3 ? "1487" : "1488", "2026-12-01T18:00:00+01:00"));
+        }
+        var page = activities.search(new ActivityQuery(null, null, null, null, null, null, null, null, 2, 2));
+        assertEquals(List.of("s2", "s3"), page.items().stream().map(Activity::id).toList());
+        assertTrue(page.hasMore());
+        municipalities.update(ADMIN, "1488", new Municipality("1488", "Trollhättan", "Västra Götalands län", null, false));
+        page = activities.search(new ActivityQuery(null, null, null, null, null, null, null, null, 0, 10));
+        assertEquals(List.of("s0", "s1", "s2"), page.items().stream().map(Activity::id).toList());
+        assertFalse(page.hasMore());
+    }
+
+    @Test
+    void coordinatorCannotWriteAnotherMunicipalitysData() {
+        activities.create(VANERSBORG, swimming("egen", "1487", "2026-12-01T18:00:00+01:00"));
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> activities.create(VANERSBORG, swimming("annan", "1488", "2026-12-01T18:00:00+01:00")));
+        assertTrue(e.getMessage().contains("coordinator for municipality 1487"), e.getMessage());
+        assertTrue(activities.find("annan").isEmpty());
+        assertThrows(AccessDeniedException.class, () -> municipalities.delete(VANERSBORG, "1488"));
+    }
+
+    @Test
+    void badReferencesAreNamedAndNothingIsWritten() {
+        Activity bad = new Activity("trasig", Map.of("sv", "Trasig"), Map.of(), ActivityCategory.OTHER,
+                FocusArea.SOCIAL, Set.of(), Set.of(), "1487", List.of("finns-inte"), null, null, "ingen-lokal",
+                null, null, List.of());
+        ValidationException e = assertThrows(ValidationException.class, () -> activities.create(ADMIN, bad));
+        assertEquals("organiserIds: no organisation with id 'finns-inte'; venueId: no venue with id 'ingen-lokal'", e.getMessage());
+        assertTrue(activities.find("trasig").isEmpty());
+        assertEquals(0, activities.count());
+    }
+
+    @Test
+    void agreementStatusMovesOnlyForward() {
+        Agreement draft = new Agreement("iop-ikc", "IOP IKC", AgreementKind.IOP, Set.of("support-group-network"),
+                Set.of("1488"), "Interkulturellt center", new Period(LocalDate.parse("2020-12-01"), null),
+                null, null, AgreementStatus.ACTIVE);
+        agreements.create(ADMIN, draft);
+        Agreement back = new Agreement("iop-ikc", "IOP IKC", AgreementKind.IOP, Set.of("support-group-network"),
+                Set.of("1488"), "Interkulturellt center", draft.period(), null, null, AgreementStatus.DRAFT);
+        ValidationException e = assertThrows(ValidationException.class, () -> agreements.update(ADMIN, "iop-ikc", back));
+        assertEquals("status: an agreement cannot go from ACTIVE to DRAFT; allowed: [ENDED]", e.getMessage());
+        assertEquals(AgreementStatus.ACTIVE, agreements.get("iop-ikc").status());
+    }
+
+    @Test
+    void programmeTargetsRoundTrip() {
+        Programme p = new Programme("esf-integration", "Integrationsarbete och kommunal samverkan",
+                "support-group-network", null, Set.of("1487", "1488"),
+                new Period(LocalDate.parse("2009-05-04"), LocalDate.parse("2012-08-31")), new BigDecimal("11061548.00"),
+                List.of(new OutcomeTarget(OutcomeTarget.Outcome.INTO_WORK, new BigDecimal("20.00")),
+                        new OutcomeTarget(OutcomeTarget.Outcome.ON_SOCIAL_ASSISTANCE, new BigDecimal("-50.00"))));
+        programmes.create(ADMIN, p);
+        assertEquals(p, programmes.get("esf-integration"));
+    }
+
+    @Test
+    void duplicatesDeletesAndUnknownIdsAreClearErrors() {
+        assertThrows(ConflictException.class, () -> venues.create(ADMIN,
+                new Venue("ikc-vanersborg", "Dubblett", null, "1487", Set.of())));
+        activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        assertThrows(ConflictException.class, () -> organisations.delete(ADMIN, "support-group-network"));
+        assertTrue(organisations.find("support-group-network").isPresent());
+        NotFoundException e = assertThrows(NotFoundException.class, () -> venues.delete(ADMIN, "saknas"));
+        assertEquals("No venue with id 'saknas'", e.getMessage());
+        activities.delete(ADMIN, "simkurs");
+        assertTrue(activities.find("simkurs").isEmpty());
+    }
+
+    @Test
+    void everyWriteIsAudited() throws Exception {
+        activities.create(VANERSBORG, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.delete(VANERSBORG, "simkurs");
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT actor, operation FROM audit_log WHERE kind = 'activity' ORDER BY id")) {
+            assertTrue(rs.next());
+            assertEquals("anna CREATE", rs.getString(1) + " " + rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals("anna DELETE", rs.getString(1) + " " + rs.getString(2));
+        }
+    }
+
+    @Test
+    void statusCountsRecords() {
+        var status = new StatusServiceImpl(db.schema).database();
+        assertTrue(status.product().startsWith("Apache Derby"), status.product());
+        assertEquals(1, status.schemaVersion());
+        assertEquals(2L, status.counts().get("municipality"));
+        assertEquals(1L, status.counts().get("venue"));
+    }
+
+    private List<String> ids(ActivityQuery q) {
+        return activities.search(q).items().stream().map(Activity::id).toList();
+    }
+
+    private static ActivityQuery query(String municipality, String language, AccessibilityFeature feature,
+                                       LocalDate from, LocalDate to) {
+        return new ActivityQuery(municipality, null, null, language, feature, from, to, null, 0, 20);
+    }
+
+    private static ActivityQuery text(String text) {
+        return new ActivityQuery(null, null, null, null, null, null, null, text, 0, 20);
+    }
+
+    private static Activity swimming(String id, String municipality, String start) {
+        OffsetDateTime s = OffsetDateTime.parse(start);
+        return new Activity(id, Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"),
+                Map.of("sv", "Lär dig simma i lugn och ro."), ActivityCategory.SWIMMING, FocusArea.HEALTH,
+                Set.of("women"), Set.of("sv", "ar"), municipality, List.of("support-group-network"), null, null,
+                "1487".equals(municipality) ? "ikc-vanersborg" : null, 12, BigDecimal.ZERO,
+                List.of(new Occurrence(null, s, s.plusMinutes(90), OccurrenceStatus.SCHEDULED)));
+    }
+}
