@@ -1,0 +1,72 @@
+package se.samverkan.rest.internal;
+
+import java.lang.System.Logger.Level;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.service.ValidationException;
+
+/** Every error leaves the API as problem+json with a status and a reason a person can act on. */
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        return problem(e).toResponse();
+    }
+
+    static Problem problem(Throwable e) {
+        if (e instanceof ValidationException v) {
+            return new Problem("about:blank", v.title(), v.status(), v.getMessage(), v.errors());
+        }
+        if (e instanceof SamverkanException s) {
+            return Problem.of(s.status(), s.title(), s.getMessage());
+        }
+        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        if (json != null) {
+            return Problem.of(400, "Invalid JSON", describe(json));
+        }
+        if (e instanceof WebApplicationException w) {
+            Response.StatusType status = w.getResponse().getStatusInfo();
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail(status.getStatusCode()));
+        }
+        LOG.log(Level.ERROR, "Unexpected error in the REST API", e);
+        return Problem.of(500, "Internal Server Error",
+                "The request could not be completed; the administrator finds the cause in the log");
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = " at '" + m.getPathReference().replaceAll("^.*?\\[\"", "").replace("\"]", "")
+                    .replace("[\"", ".") + "'";
+        }
+        return "The request body is not valid" + where + ": " + e.getOriginalMessage();
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 404 -> "There is no such resource; see /api/v1/openapi.json for the API";
+            case 405 -> "This resource does not support that method";
+            case 406 -> "This resource answers with application/json only";
+            case 415 -> "Send the request body as application/json";
+            default -> "The request could not be handled";
+        };
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

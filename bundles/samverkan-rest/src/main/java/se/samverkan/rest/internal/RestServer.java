@@ -1,0 +1,80 @@
+package se.samverkan.rest.internal;
+
+import java.util.List;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.AgreementService;
+import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.api.service.OrganisationService;
+import se.samverkan.api.service.ProgrammeService;
+import se.samverkan.api.service.VenueService;
+
+/** Publishes the REST API on CXF's servlet while all services it serves are present. */
+@Component(immediate = true, configurationPid = "se.samverkan.rest")
+@Designate(ocd = RestConfig.class)
+public class RestServer {
+
+    private final Server server;
+
+    @Activate
+    public RestServer(RestConfig config,
+                      @Reference MunicipalityService municipalities,
+                      @Reference OrganisationService organisations,
+                      @Reference AgreementService agreements,
+                      @Reference ProgrammeService programmes,
+                      @Reference VenueService venues,
+                      @Reference ActivityService activities) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(config.address());
+        factory.setServiceBeans(List.of(
+                new Resources.Municipalities(municipalities),
+                new Resources.Organisations(organisations),
+                new Resources.Agreements(agreements),
+                new Resources.Programmes(programmes),
+                new Resources.Venues(venues),
+                new ActivityResource(activities),
+                new HealthResource(),
+                new OpenApiResource()));
+        factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),
+                new Authenticator(config.realm())));
+        // CXF looks up its extensions through the context class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        server.destroy();
+    }
+
+    /** ISO dates and times as text; unknown fields are an error rather than silently dropped. */
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

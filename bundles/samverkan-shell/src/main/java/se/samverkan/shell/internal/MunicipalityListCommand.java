@@ -1,0 +1,22 @@
+package se.samverkan.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import se.samverkan.api.service.MunicipalityService;
+
+@Service
+@Command(scope = "samverkan", name = "municipality-list", description = "Lists the municipalities (kommuner).")
+public class MunicipalityListCommand extends SamverkanCommand {
+
+    @Reference
+    MunicipalityService municipalities;
+
+    @Override
+    void print(PrintStream out) {
+        Tables.municipalities(municipalities.list()).print(out);
+    }
+}

@@ -1,0 +1,27 @@
+package se.samverkan.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.support.CommandException;
+
+import se.samverkan.api.service.SamverkanException;
+
+/** Base of the samverkan:* commands: they print to the console, and an error the user can act on is one line. */
+abstract class SamverkanCommand implements Action {
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            print(System.out);
+        } catch (SamverkanException e) {
+            // Karaf shows a CommandException as one line, with no stack trace and no ERROR in the log, and the
+            // command still fails, so scripts see it.
+            throw new CommandException(e.getMessage(), e);
+        }
+        return null;
+    }
+
+    /** Karaf binds System.out to the session running the command. */
+    abstract void print(PrintStream out) throws CommandException;
+}
