@@ -37,7 +37,7 @@ public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeE
 
     @Override
     protected Programme toRecord(ProgrammeEntity e) {
-        List<OutcomeTarget> targets = new EnumMap<>(e.targets).entrySet().stream()
+        List<OutcomeTarget> targets = e.targets.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(t -> new OutcomeTarget(t.getKey(), t.getValue())).toList();
         return new Programme(e.id, e.name, e.ownerId, e.funderId, copyOf(e.municipalityCodes),
                 new Period(e.startDate, e.endDate), e.budgetSek, targets);

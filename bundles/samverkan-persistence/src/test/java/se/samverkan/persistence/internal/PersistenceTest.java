@@ -199,6 +199,11 @@ class PersistenceTest {
                         new OutcomeTarget(OutcomeTarget.Outcome.ON_SOCIAL_ASSISTANCE, new BigDecimal("-50.00"))));
         programmes.create(ADMIN, p);
         assertEquals(p, programmes.get("esf-integration"));
+        Programme withoutTargets = new Programme("helhetslyftet", "Helhetslyftet", null, null, Set.of("1488"),
+                null, null, List.of());
+        programmes.create(ADMIN, withoutTargets);
+        assertEquals(List.of(), programmes.get("helhetslyftet").targets());
+        assertEquals(2, programmes.list().size());
     }
 
     @Test

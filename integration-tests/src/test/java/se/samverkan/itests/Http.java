@@ -1,0 +1,79 @@
+package se.samverkan.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small JSON client for the REST API, as an integrator would use it. */
+public final class Http {
+
+    /** A response: status, content type and the parsed body (null when empty). */
+    public record Reply(int status, String contentType, JsonNode body, String location) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port + "/api/v1";
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    public Reply send(String method, String path, String json, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body == null || body.isBlank() ? null : JSON.readTree(body),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            return new Reply(-1, "", null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the API answers /health, for at most the given time. */
+    public void awaitUp(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (get("/health").status() != 200) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("The REST API did not come up within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** A free port on this machine for a container to listen on. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

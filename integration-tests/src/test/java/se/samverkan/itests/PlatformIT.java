@@ -1,0 +1,294 @@
+package se.samverkan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.itests.Http.Reply;
+
+/**
+ * Boots the real distribution (with its demo data and demo users) and checks it from the outside, over
+ * HTTP, and from the console.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT {
+
+    private static final String ADMIN = "itest-admin";
+    private static final String ADMIN_PASSWORD = "itest-secret";
+    /** Demo users shipped by the samverkan-demo-data feature. */
+    private static final String VANERSBORG = "coordinator-vanersborg";
+    private static final String VANERSBORG_PASSWORD = "demo-vanersborg";
+
+    @Inject
+    private BundleContext bundleContext;
+    @Inject
+    private SessionFactory sessionFactory;
+    /** Injection waits until storage is up. */
+    @Inject
+    private ActivityService activityService;
+
+    private Http http;
+
+    @Configuration
+    public Option[] config() {
+        int httpPort = Http.freePort();
+        File archive = new File(System.getProperty("distribution.archive"));
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(archive.toURI().toString()).karafVersion("4.4.10")
+                    .name("Samverkan").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            // The distribution is offline; Pax Exam's own bundles come from the build's local repository.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    System.getProperty("maven.repo.local")),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Http.freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Http.freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Http.freePort())),
+            editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
+            systemProperty("samverkan.itest.http.port").value(String.valueOf(httpPort)),
+        };
+    }
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Before
+    public void awaitPlatform() throws InterruptedException {
+        http = new Http(Integer.getInteger("samverkan.itest.http.port"));
+        http.awaitUp(Duration.ofSeconds(60));
+        awaitActive("se.samverkan.demodata.internal.DemoDataLoader", Duration.ofSeconds(60));
+    }
+
+    /** The demo data is in once its loader's activation (which loads it) has returned. */
+    private void awaitActive(String component, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (scr.getComponentDescriptionDTOs().stream().filter(d -> d.name.equals(component))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .noneMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(component + " did not become active within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    public void everySamverkanBundleIsActive() {
+        List<String> bundles = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().startsWith("samverkan-")) {
+                assertEquals(bundle.getSymbolicName() + " is not active", Bundle.ACTIVE, bundle.getState());
+                bundles.add(bundle.getSymbolicName());
+            }
+        }
+        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-persistence", "samverkan-rest",
+                "samverkan-security", "samverkan-shell"), bundles.stream().sorted().toList());
+    }
+
+    @Test
+    public void restServesTheDemoData() {
+        JsonNode municipalities = http.get("/municipalities").body();
+        assertTrue(municipalities.size() >= 15);
+        assertEquals("Vänersborg", find(municipalities, "code", "1487").get("name").asText());
+        assertEquals("Fyrbodal", find(municipalities, "code", "1488").get("subRegion").asText());
+        assertEquals("Askersund", http.get("/municipalities/1882").body().get("name").asText());
+        assertEquals("IOP", http.get("/agreements").body().findValues("kind").stream().map(JsonNode::asText)
+                .filter("IOP"::equals).findFirst().orElse(""));
+        JsonNode esf = find(http.get("/programmes").body(), "name", "Integrationsarbete och kommunal samverkan");
+        assertEquals(7, esf.get("municipalityCodes").size());
+        assertEquals(4, esf.get("targets").size());
+        assertEquals("3.0.3", http.get("/openapi.json").body().get("openapi").asText());
+    }
+
+    @Test
+    public void activityFiltersWork() {
+        JsonNode gotene = search("municipality=1471&limit=200");
+        assertTrue("Support Group Götene's courses", gotene.get("items").size() >= 7);
+        gotene.get("items").forEach(a -> assertEquals("1471", a.get("municipalityCode").asText()));
+        assertEquals(List.of("simkurs-gotene"), ids(search("category=swimming&municipality=1471")));
+        search("focusArea=WORK").get("items").forEach(a -> assertEquals("WORK", a.get("focusArea").asText()));
+        search("language=ar&limit=200").get("items").forEach(a -> assertTrue(contains(a.get("languages"), "ar")));
+
+        JsonNode withLoop = search("accessibility=hearing_loop&limit=200");
+        assertFalse(withLoop.get("items").isEmpty());
+        withLoop.get("items").forEach(a -> assertTrue(contains(
+                http.get("/venues/" + a.get("venueId").asText()).body().get("accessibility"), "HEARING_LOOP")));
+
+        assertTrue(ids(search("q=simkurs")).contains("simkurs-gotene"));
+        String arabicWord = http.get("/activities/simkurs-gotene").body().get("title").get("ar").asText().split(" ")[0];
+        assertTrue("free text in Arabic", ids(search("q=" + java.net.URLEncoder.encode(arabicWord, StandardCharsets.UTF_8)))
+                .contains("simkurs-gotene"));
+
+        LocalDate day = OffsetDateTime.parse(http.get("/activities/simkurs-gotene").body().get("occurrences").get(0)
+                .get("start").asText()).toLocalDate();
+        JsonNode thatDay = search("from=" + day + "&to=" + day + "&limit=200");
+        assertTrue(ids(thatDay).contains("simkurs-gotene"));
+        assertFalse(ids(search("from=" + day.minusYears(5) + "&to=" + day.minusYears(5).plusDays(1))).contains("simkurs-gotene"));
+
+        JsonNode page1 = search("limit=5");
+        JsonNode page2 = search("limit=5&offset=5");
+        assertTrue(page1.get("hasMore").asBoolean());
+        assertEquals(5, page2.get("items").size());
+        assertTrue(ids(page1).stream().noneMatch(ids(page2)::contains));
+
+        Reply bad = http.get("/activities?category=simning");
+        assertEquals(400, bad.status());
+        assertEquals("application/problem+json", bad.contentType());
+        assertEquals("category", bad.body().get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    public void writesNeedCredentialsAndSucceedWithThem() {
+        String venue = "{\"id\":\"itest-hall\",\"name\":\"Testhallen\",\"municipalityCode\":\"1487\",\"accessibility\":[\"HEARING_LOOP\"]}";
+        Reply anonymous = http.send("POST", "/venues", venue, null, null);
+        assertEquals(401, anonymous.status());
+        assertEquals("application/problem+json", anonymous.contentType());
+        assertEquals(401, http.send("POST", "/venues", venue, ADMIN, "wrong").status());
+        assertEquals(404, http.get("/venues/itest-hall").status());
+
+        Reply created = http.send("POST", "/venues", venue, ADMIN, ADMIN_PASSWORD);
+        assertEquals(201, created.status());
+        assertTrue(created.location().endsWith("/api/v1/venues/itest-hall"));
+        assertEquals("Testhallen", http.get("/venues/itest-hall").body().get("name").asText());
+
+        String renamed = venue.replace("Testhallen", "Nya testhallen");
+        assertEquals(200, http.send("PUT", "/venues/itest-hall", renamed, ADMIN, ADMIN_PASSWORD).status());
+        assertEquals("Nya testhallen", http.get("/venues/itest-hall").body().get("name").asText());
+        assertEquals(204, http.send("DELETE", "/venues/itest-hall", null, ADMIN, ADMIN_PASSWORD).status());
+        assertEquals(404, http.get("/venues/itest-hall").status());
+        assertEquals("application/problem+json", http.get("/venues/itest-hall").contentType());
+    }
+
+    @Test
+    public void aCoordinatorWritesOnlyTheirOwnMunicipality() {
+        Reply other = http.send("POST", "/activities", activity("itest-trollhattan", "1488"), VANERSBORG, VANERSBORG_PASSWORD);
+        assertEquals(403, other.status());
+        assertTrue(other.body().get("detail").asText().contains("coordinator for municipality 1487"));
+        assertEquals(404, http.get("/activities/itest-trollhattan").status());
+
+        assertEquals(201, http.send("POST", "/activities", activity("itest-vanersborg", "1487"), VANERSBORG,
+                VANERSBORG_PASSWORD).status());
+        Reply moved = http.send("PUT", "/activities/itest-vanersborg", activity("itest-vanersborg", "1488"),
+                VANERSBORG, VANERSBORG_PASSWORD);
+        assertEquals(403, moved.status());
+        assertEquals("1487", http.get("/activities/itest-vanersborg").body().get("municipalityCode").asText());
+        assertTrue(activityService.find("itest-vanersborg").isPresent());
+    }
+
+    @Test
+    public void badInputIsRefusedWithTheFieldNamedAndNothingWritten() {
+        String org = "{\"id\":\"itest-forening\",\"name\":\"Förening\",\"kind\":\"ASSOCIATION\","
+                + "\"organisationNumber\":\"802002-8712\",\"municipalityCodes\":[\"9999\"]}";
+        Reply bad = http.send("POST", "/organisations", org, ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, bad.status());
+        List<String> fields = new ArrayList<>();
+        bad.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("organisationNumber", "municipalityCodes"), fields);
+        assertEquals(404, http.get("/organisations/itest-forening").status());
+        assertEquals(404, http.get("/activities/finns-inte").status());
+    }
+
+    @Test
+    public void consoleCommandsPrintTables() throws Exception {
+        String municipalities = executeCommand("samverkan:municipality-list");
+        assertTrue(municipalities, municipalities.lines().anyMatch(l -> l.contains("1487") && l.contains("Vänersborg")
+                && l.contains("Fyrbodal")));
+        String status = executeCommand("samverkan:status");
+        assertTrue(status, status.lines().anyMatch(l -> l.contains("samverkan-rest") && l.contains("Active")));
+        assertTrue(status, status.contains("Apache Derby"));
+        String swimming = executeCommand("samverkan:activity-list --category swimming --municipality 1471");
+        assertTrue(swimming, swimming.lines().anyMatch(l -> l.startsWith("simkurs-gotene")));
+        assertFalse(swimming, swimming.contains("cykelkurs-gotene"));
+    }
+
+    private String executeCommand(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal(ADMIN));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String activity(String id, String municipality) {
+        return "{\"id\":\"" + id + "\",\"title\":{\"sv\":\"Språkcafé\",\"ar\":\"مقهى اللغة\"},\"category\":"
+                + "\"SWEDISH_LANGUAGE_PRACTICE\",\"focusArea\":\"SOCIAL\",\"languages\":[\"sv\",\"ar\"],"
+                + "\"municipalityCode\":\"" + municipality + "\",\"occurrences\":[{\"start\":\"2026-12-02T18:00:00+01:00\","
+                + "\"end\":\"2026-12-02T20:00:00+01:00\"}]}";
+    }
+
+    private JsonNode search(String query) {
+        Reply reply = http.get("/activities?" + query);
+        assertEquals(query, 200, reply.status());
+        return reply.body();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(a -> ids.add(a.get("id").asText()));
+        return ids;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode item : array) {
+            if (item.get(field).asText().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + field + " = " + value + " in " + array);
+    }
+}
