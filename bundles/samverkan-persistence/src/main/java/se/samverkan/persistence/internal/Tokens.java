@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Words for the free-text index: lower-case, without diacritics or Arabic vowel marks, so that
  * "Vänersborg", "vanersborg" and "VÄNERSBORG" all match; a query word matches as a prefix.
+ * Public only for the benchmark seeder, which writes the index directly.
  */
-final class Tokens {
+public final class Tokens {
 
     static final int MAX_LENGTH = 40;
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -22,7 +23,7 @@ final class Tokens {
     }
 
     /** The distinct words of all the texts, each at least two characters. */
-    static Set<String> of(Collection<String> texts) {
+    public static Set<String> of(Collection<String> texts) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String text : texts) {
             tokens.addAll(words(text));
@@ -30,7 +31,7 @@ final class Tokens {
         return tokens;
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         if (text == null) {
             return List.of();
         }

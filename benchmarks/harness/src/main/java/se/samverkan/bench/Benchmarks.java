@@ -1,0 +1,103 @@
+package se.samverkan.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints the figures of BENCHMARKS.md: start-to-ready time and idle memory of the distribution beside a
+ * plain Karaf with the same framework features, then activity search under concurrent load over 100 000
+ * activities beside the no-op /api/v1/health on the same server.
+ *
+ * <p>Arguments: distribution archive, plain Karaf archive, work folder. System properties:
+ * bench.starts (3), bench.activities (100000), bench.clients (8), bench.seconds (15).
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samverkan = Path.of(args[0]);
+        Path plain = Path.of(args[1]);
+        Path work = Path.of(args[2]);
+        int starts = Integer.getInteger("bench.starts", 3);
+        int activities = Integer.getInteger("bench.activities", 100_000);
+        int clients = Integer.getInteger("bench.clients", 8);
+        Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+
+        System.out.printf("Machine: %d cores, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("| distribution | start to ready (median ms) | idle RSS (median MiB) | bundles |");
+        System.out.println("|---|---|---|---|");
+        footprint("plain Karaf + same framework features", plain, "/cxf/", null, starts, work);
+        footprint("Samverkan (with demo data)", samverkan, "/api/v1/health", "Demo data: ", starts, work);
+
+        Karaf karaf = Karaf.unpack(samverkan, work);
+        karaf.startAndAwait("/api/v1/health");
+        karaf.awaitLog("Demo data: ");
+        karaf.stop();
+        long seedStart = System.nanoTime();
+        LocalDate day = Seeder.seed(karaf.home, activities);
+        System.out.printf("%nSeeded %,d activities (4 occurrences, 3 text languages each) in %.1f s%n", activities,
+                (System.nanoTime() - seedStart) / 1e9);
+        karaf.startAndAwait("/api/v1/health");
+
+        Map<String, String> scenarios = new LinkedHashMap<>();
+        scenarios.put("no-op /health", "/api/v1/health");
+        scenarios.put("first page, no filter", "/api/v1/activities");
+        scenarios.put("municipality", "/api/v1/activities?municipality=1471");
+        scenarios.put("municipality + category", "/api/v1/activities?municipality=1487&category=SWIMMING");
+        scenarios.put("language + 2 weeks", "/api/v1/activities?language=ar&from=" + day.plusDays(30) + "&to=" + day.plusDays(44));
+        scenarios.put("free text", "/api/v1/activities?q=simkurs");
+        scenarios.put("free text + municipality", "/api/v1/activities?q=spr&municipality=1488");
+        scenarios.put("accessibility + language", "/api/v1/activities?accessibility=HEARING_LOOP&language=ti");
+        scenarios.put("category + focus, page 50", "/api/v1/activities?category=HEALTH&focusArea=HEALTH&offset=1000&limit=20");
+
+        Load load = new Load(karaf.httpPort, clients);
+        System.out.printf("%nActivity search, %d concurrent clients, %d s per scenario after a 5 s warm-up%n%n",
+                clients, measure.toSeconds());
+        System.out.println("| scenario | requests | errors | req/s | p50 ms | p99 ms | max ms | bytes/resp | vs no-op |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        double noop = 0;
+        for (Map.Entry<String, String> s : scenarios.entrySet()) {
+            Load.Result r = load.run(s.getKey(), s.getValue(), Duration.ofSeconds(5), measure);
+            if (noop == 0) {
+                noop = r.perSecond();
+            }
+            System.out.printf("| %s | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %,d | %.2f |%n", r.name(), r.requests(),
+                    r.errors(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.bytesPerResponse(), r.perSecond() / noop);
+        }
+        karaf.stop();
+    }
+
+    private static void footprint(String name, Path archive, String readyPath, String readyLog, int starts, Path work)
+            throws Exception {
+        List<Long> ready = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        long bundles = 0;
+        for (int i = 0; i < starts; i++) {
+            Karaf karaf = Karaf.unpack(archive, work);
+            ready.add(karaf.startAndAwait(readyPath));
+            if (readyLog != null) {
+                karaf.awaitLog(readyLog);
+            }
+            Thread.sleep(20_000);
+            rss.add(karaf.residentMib());
+            bundles = karaf.installedBundles();
+            karaf.stop();
+        }
+        System.out.printf("| %s | %d (runs: %s) | %d (runs: %s) | %d |%n", name, median(ready), ready, median(rss), rss, bundles);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
