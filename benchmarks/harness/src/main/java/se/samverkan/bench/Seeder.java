@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import se.samverkan.persistence.internal.Tokens;
-
 /**
  * Writes generated activities straight into a stopped distribution's Derby database (already migrated by a
  * first start), with the same rows the platform writes: texts in three languages, languages held in,
- * organisers, weekly occurrences and the free-text index.
+ * organisers and weekly occurrences. The search index is built from them when the distribution starts.
  */
 final class Seeder {
 
@@ -71,8 +69,7 @@ final class Seeder {
                  PreparedStatement group = c.prepareStatement("INSERT INTO activity_target_group VALUES (?, ?)");
                  PreparedStatement organiser = c.prepareStatement("INSERT INTO activity_organiser VALUES (?, ?, 0)");
                  PreparedStatement occurrence = c.prepareStatement("INSERT INTO occurrence (activity_id, starts_at, "
-                         + "ends_at, status) VALUES (?, ?, ?, 'SCHEDULED')");
-                 PreparedStatement token = c.prepareStatement("INSERT INTO activity_token VALUES (?, ?)")) {
+                         + "ends_at, status) VALUES (?, ?, ?, 'SCHEDULED')")) {
                 for (int i = 0; i < count; i++) {
                     String id = String.format("bench-%06d", i);
                     String municipality = municipalities.get(random.nextInt(municipalities.size()));
@@ -86,15 +83,12 @@ final class Seeder {
                     activity.setString(5, venues.isEmpty() || random.nextBoolean() ? null : venues.get(random.nextInt(venues.size())));
                     activity.setInt(6, 8 + random.nextInt(30));
                     activity.addBatch();
-                    List<String> texts = new ArrayList<>();
                     String[] langs = {"sv", "en", "ar"};
                     for (int l = 0; l < 3; l++) {
                         String t = topic[l] + " " + audience[l] + " " + i;
                         String d = topic[l] + " " + audience[l] + ".";
                         add(title, id, langs[l], t);
                         add(description, id, langs[l], d);
-                        texts.add(t);
-                        texts.add(d);
                     }
                     add(language, id, "sv");
                     add(language, id, SECOND_LANGUAGE[random.nextInt(SECOND_LANGUAGE.length)]);
@@ -109,19 +103,16 @@ final class Seeder {
                         occurrence.setTimestamp(3, utc(s.plusMinutes(90)));
                         occurrence.addBatch();
                     }
-                    for (String word : Tokens.of(texts)) {
-                        add(token, id, word);
-                    }
                     if (i % 1000 == 999) {
                         for (PreparedStatement p : List.of(activity, title, description, language, group, organiser,
-                                occurrence, token)) {
+                                occurrence)) {
                             p.executeBatch();
                         }
                         c.commit();
                     }
                 }
                 for (PreparedStatement p : List.of(activity, title, description, language, group, organiser,
-                        occurrence, token)) {
+                        occurrence)) {
                     p.executeBatch();
                 }
                 c.commit();

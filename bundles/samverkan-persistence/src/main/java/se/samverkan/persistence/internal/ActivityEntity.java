@@ -34,6 +34,14 @@ import se.samverkan.api.model.FocusArea;
 @Table(name = "activity")
 public class ActivityEntity {
 
+    protected ActivityEntity() {
+        // for JPA
+    }
+
+    ActivityEntity(String id) {
+        this.id = id;
+    }
+
     @Id
     String id;
     @Enumerated(EnumType.STRING)
@@ -85,12 +93,6 @@ public class ActivityEntity {
     @Column(name = "organisation_id")
     @OrderColumn(name = "ordinal")
     List<String> organiserIds = new ArrayList<>();
-
-    /** The free-text index; never read back, only written with the texts it is made from. */
-    @ElementCollection
-    @CollectionTable(name = "activity_token", joinColumns = @JoinColumn(name = "activity_id"))
-    @Column(name = "token")
-    Set<String> tokens = new HashSet<>();
 
     @OneToMany(mappedBy = "activity", cascade = CascadeType.ALL, orphanRemoval = true)
     @BatchFetch(BatchFetchType.IN)

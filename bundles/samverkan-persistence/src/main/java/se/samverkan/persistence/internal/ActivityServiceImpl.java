@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.Optional;
 
+import javax.persistence.Cache;
 import javax.persistence.EntityManager;
-import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
@@ -35,49 +33,52 @@ import se.samverkan.api.validation.Validation;
 @Component(service = ActivityService.class)
 public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEntity> implements ActivityService {
 
+    private final SearchIndex index;
+
     @Activate
-    public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(ActivityEntity.class, "id", jpa, schema);
+    public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+                               @Reference SearchIndex index) {
+        super(new Kind<Activity, ActivityEntity>(ActivityEntity.class, "id", Activity::id,
+                ActivityEntity::new, Validation::validate, Scopes::of), jpa, schema);
+        this.index = index;
     }
 
-    /**
-     * Two steps: one SQL query over indexed columns finds the ids of the page (ordered by id, so the primary
-     * key index gives the order and the scan stops at the page end), then the page's activities are loaded
-     * with one batched query per collection.
-     */
+    /** The search index picks the page's ids; the activities come from the JPA cache or one batched query. */
     @Override
     public Page<Activity> search(ActivityQuery q) {
-        return tx(em -> {
-            SearchSql sql = SearchSql.of(q);
-            Query query = em.createNativeQuery(sql.text());
-            for (int i = 0; i < sql.parameters().size(); i++) {
-                query.setParameter(i + 1, sql.parameters().get(i));
-            }
-            query.setParameter(sql.parameters().size() + 1, q.offset());
-            query.setParameter(sql.parameters().size() + 2, q.limit() + 1);
-            List<String> ids = ((List<?>) query.getResultList()).stream().map(String::valueOf)
-                    .collect(Collectors.toCollection(ArrayList::new));
-            boolean hasMore = ids.size() > q.limit();
-            if (hasMore) {
-                ids.remove(ids.size() - 1);
-            }
-            return new Page<>(load(em, ids), q.offset(), q.limit(), hasMore);
-        });
-    }
-
-    private List<Activity> load(EntityManager em, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<String> ids = new ArrayList<>(index.search(q));
+        boolean hasMore = ids.size() > q.limit();
+        if (hasMore) {
+            ids.remove(ids.size() - 1);
         }
-        Map<String, Activity> byId = em.createQuery("SELECT a FROM Activity a WHERE a.id IN :ids", ActivityEntity.class)
-                .setParameter("ids", ids).getResultList().stream().map(this::toRecord)
-                .collect(Collectors.toMap(Activity::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return new Page<>(tx(em -> load(em, ids)), q.offset(), q.limit(), hasMore);
     }
 
     @Override
-    protected String idOf(Activity a) {
-        return a.id();
+    protected void committed(String id, Activity saved) {
+        if (saved == null) {
+            index.removeActivity(id);
+        } else {
+            index.put(saved);
+        }
+    }
+
+    /** Cached activities cost no SQL; the others are read with one query (collections batch-fetched). */
+    private List<Activity> load(EntityManager em, List<String> ids) {
+        Cache cache = em.getEntityManagerFactory().getCache();
+        List<String> missing = ids.stream().filter(id -> !cache.contains(ActivityEntity.class, id)).toList();
+        Map<String, Activity> byId = new HashMap<>();
+        if (!missing.isEmpty()) {
+            em.createQuery("SELECT a FROM Activity a WHERE a.id IN :ids", ActivityEntity.class)
+                    .setParameter("ids", missing).getResultList().forEach(a -> byId.put(a.id, toRecord(a)));
+        }
+        for (String id : ids) {
+            if (!byId.containsKey(id)) {
+                Optional.ofNullable(em.find(ActivityEntity.class, id)).ifPresent(a -> byId.put(id, toRecord(a)));
+            }
+        }
+        // An activity deleted since the index was read is left out.
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -87,13 +88,6 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         return new Activity(e.id, Map.copyOf(e.title), Map.copyOf(e.description), e.category, e.focusArea,
                 copyOf(e.targetGroups), copyOf(e.languages), e.municipalityCode, List.copyOf(e.organiserIds),
                 e.agreementId, e.programmeId, e.venueId, e.capacity, e.costSek, occurrences);
-    }
-
-    @Override
-    protected ActivityEntity newEntity(String id) {
-        ActivityEntity e = new ActivityEntity();
-        e.id = id;
-        return e;
     }
 
     @Override
@@ -114,7 +108,6 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             e.organiserIds.clear();
             e.organiserIds.addAll(organisers(a));
         }
-        replace(e.tokens, Tokens.of(Stream.concat(e.title.values().stream(), e.description.values().stream()).toList()));
         copyOccurrences(a, e);
     }
 
@@ -141,16 +134,6 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     private static List<String> organisers(Activity a) {
         return a.organiserIds() == null ? List.of() : a.organiserIds().stream().distinct().toList();
-    }
-
-    @Override
-    protected void validate(Activity a) {
-        Validation.validate(a);
-    }
-
-    @Override
-    protected Scope scope(Activity a) {
-        return Scopes.of(a);
     }
 
     @Override

@@ -25,6 +25,14 @@ import se.samverkan.api.model.AgreementStatus;
 @Table(name = "agreement")
 public class AgreementEntity {
 
+    protected AgreementEntity() {
+        // for JPA
+    }
+
+    AgreementEntity(String id) {
+        this.id = id;
+    }
+
     @Id
     String id;
     String title;

@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Period;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.ValidationException;
@@ -23,25 +22,14 @@ public class AgreementServiceImpl extends JpaEntityService<Agreement, AgreementE
 
     @Activate
     public AgreementServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(AgreementEntity.class, "id", jpa, schema);
-    }
-
-    @Override
-    protected String idOf(Agreement a) {
-        return a.id();
+        super(new Kind<Agreement, AgreementEntity>(AgreementEntity.class, "id", Agreement::id,
+                AgreementEntity::new, Validation::validate, Scopes::of), jpa, schema);
     }
 
     @Override
     protected Agreement toRecord(AgreementEntity e) {
         return new Agreement(e.id, e.title, e.kind, copyOf(e.organisationIds), copyOf(e.municipalityCodes),
                 e.purpose, new Period(e.startDate, e.endDate), e.budgetSek, e.funderId, e.status);
-    }
-
-    @Override
-    protected AgreementEntity newEntity(String id) {
-        AgreementEntity e = new AgreementEntity();
-        e.id = id;
-        return e;
     }
 
     @Override
@@ -56,16 +44,6 @@ public class AgreementServiceImpl extends JpaEntityService<Agreement, AgreementE
         e.status = a.status();
         replace(e.organisationIds, a.organisationIds());
         replace(e.municipalityCodes, a.municipalityCodes());
-    }
-
-    @Override
-    protected void validate(Agreement a) {
-        Validation.validate(a);
-    }
-
-    @Override
-    protected Scope scope(Agreement a) {
-        return Scopes.of(a);
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -39,31 +41,35 @@ import se.samverkan.api.service.ValidationException.FieldError;
  */
 abstract class JpaEntityService<R, E> implements EntityService<R> {
 
+    /**
+     * What differs between record kinds apart from the field mapping.
+     *
+     * @param idField   the entity's id attribute, for ordering
+     * @param id        the record's id
+     * @param newEntity a new entity with the given id
+     * @param validate  form and field rules of the record itself (throws ValidationException)
+     * @param scope     who may write the record
+     */
+    record Kind<R, E>(Class<E> entityClass, String idField, Function<R, String> id, Function<String, E> newEntity,
+                      Consumer<R> validate, Function<R, Scope> scope) {
+    }
+
+    private final Kind<R, E> kind;
     private final Class<E> entityClass;
-    private final String idField;
     private final JpaTemplate jpa;
 
     /** @param schema present only once migrations have run; taking it keeps writes off an old schema */
-    protected JpaEntityService(Class<E> entityClass, String idField, JpaTemplate jpa, Schema schema) {
-        this.entityClass = entityClass;
-        this.idField = idField;
+    protected JpaEntityService(Kind<R, E> kind, JpaTemplate jpa, Schema schema) {
+        this.kind = kind;
+        this.entityClass = kind.entityClass();
         this.jpa = Objects.requireNonNull(jpa);
         Objects.requireNonNull(schema);
     }
 
-    protected abstract String idOf(R record);
-
     protected abstract R toRecord(E entity);
-
-    protected abstract E newEntity(String id);
 
     /** Copies the record's fields onto the entity. */
     protected abstract void copy(R record, E entity);
-
-    /** Form and field rules of the record itself. */
-    protected abstract void validate(R record);
-
-    protected abstract Scope scope(R record);
 
     /** Checks that the records this one points at exist; add an error per missing one. */
     protected void checkReferences(EntityManager em, R record, List<FieldError> errors) {
@@ -73,6 +79,10 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     protected void checkChange(R stored, R updated) {
     }
 
+    /** Called after a write has been committed; {@code saved} is null after a delete. */
+    protected void committed(String id, R saved) {
+    }
+
     /** Only admins may create and delete this kind (e.g. municipalities). */
     protected boolean adminOnlyCreateDelete() {
         return false;
@@ -80,7 +90,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     @Override
     public List<R> list() {
-        return tx(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e." + idField, entityClass)
+        return tx(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e." + kind.idField(), entityClass)
                 .getResultList().stream().map(this::toRecord).toList());
     }
 
@@ -99,39 +109,42 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     @Override
     public R create(Caller caller, R record) {
-        String id = idOf(record);
+        String id = kind.id().apply(record);
         if (adminOnlyCreateDelete()) {
             AccessPolicy.checkAdmin(caller, "add a " + kind());
         }
-        validate(record);
-        AccessPolicy.checkWrite(caller, kind(), id, null, scope(record));
-        return tx(em -> {
+        kind.validate().accept(record);
+        AccessPolicy.checkWrite(caller, kind(), id, null, kind.scope().apply(record));
+        R saved = tx(em -> {
             if (em.find(entityClass, id) != null) {
                 throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
             }
             requireReferences(em, record);
-            E entity = newEntity(id);
+            E entity = kind.newEntity().apply(id);
             copy(record, entity);
             em.persist(entity);
             flush(em, id);
             audit(em, caller, "CREATE", id);
             return toRecord(entity);
         });
+        committed(id, saved);
+        return saved;
     }
 
     @Override
     public R update(Caller caller, String id, R record) {
-        if (!Objects.equals(id, idOf(record))) {
-            throw new ValidationException("id", "'" + idOf(record) + "' does not match the id '" + id + "' being updated");
+        String recordId = kind.id().apply(record);
+        if (!Objects.equals(id, recordId)) {
+            throw new ValidationException("id", "'" + recordId + "' does not match the id '" + id + "' being updated");
         }
-        validate(record);
-        return tx(em -> {
+        kind.validate().accept(record);
+        R saved = tx(em -> {
             E entity = em.find(entityClass, id);
             if (entity == null) {
                 throw new NotFoundException(kind(), id);
             }
             R stored = toRecord(entity);
-            AccessPolicy.checkWrite(caller, kind(), id, scope(stored), scope(record));
+            AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
             checkChange(stored, record);
             requireReferences(em, record);
             copy(record, entity);
@@ -139,6 +152,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             audit(em, caller, "UPDATE", id);
             return toRecord(entity);
         });
+        committed(id, saved);
+        return saved;
     }
 
     @Override
@@ -151,12 +166,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             if (entity == null) {
                 throw new NotFoundException(kind(), id);
             }
-            AccessPolicy.checkWrite(caller, kind(), id, scope(toRecord(entity)), null);
+            AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(toRecord(entity)), null);
             em.remove(entity);
             flush(em, id);
             audit(em, caller, "DELETE", id);
             return null;
         });
+        committed(id, null);
     }
 
     /** Adds an error to {@code errors} for each id in {@code ids} that names no stored {@code type}. */

@@ -9,6 +9,14 @@ import javax.persistence.Table;
 @Table(name = "municipality")
 public class MunicipalityEntity {
 
+    protected MunicipalityEntity() {
+        // for JPA
+    }
+
+    MunicipalityEntity(String code) {
+        this.code = code;
+    }
+
     @Id
     String code;
     String name;

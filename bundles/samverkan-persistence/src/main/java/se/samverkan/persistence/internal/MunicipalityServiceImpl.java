@@ -6,7 +6,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.validation.Validation;
@@ -15,9 +14,24 @@ import se.samverkan.api.validation.Validation;
 public class MunicipalityServiceImpl extends JpaEntityService<Municipality, MunicipalityEntity>
         implements MunicipalityService {
 
+    private final SearchIndex index;
+
     @Activate
-    public MunicipalityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(MunicipalityEntity.class, "code", jpa, schema);
+    public MunicipalityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+                                   @Reference SearchIndex index) {
+        super(new Kind<Municipality, MunicipalityEntity>(MunicipalityEntity.class, "code", Municipality::code,
+                MunicipalityEntity::new, Validation::validate, Scopes::of), jpa, schema);
+        this.index = index;
+    }
+
+    /** Search hides the activities of inactive municipalities. */
+    @Override
+    protected void committed(String id, Municipality saved) {
+        if (saved == null) {
+            index.removeMunicipality(id);
+        } else {
+            index.put(saved);
+        }
     }
 
     @Override
@@ -26,20 +40,8 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
     }
 
     @Override
-    protected String idOf(Municipality m) {
-        return m.code();
-    }
-
-    @Override
     protected Municipality toRecord(MunicipalityEntity e) {
         return new Municipality(e.code, e.name, e.county, e.subRegion, e.active);
-    }
-
-    @Override
-    protected MunicipalityEntity newEntity(String id) {
-        MunicipalityEntity e = new MunicipalityEntity();
-        e.code = id;
-        return e;
     }
 
     @Override
@@ -50,13 +52,4 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
         e.active = m.active();
     }
 
-    @Override
-    protected void validate(Municipality m) {
-        Validation.validate(m);
-    }
-
-    @Override
-    protected Scope scope(Municipality m) {
-        return Scopes.of(m);
-    }
 }

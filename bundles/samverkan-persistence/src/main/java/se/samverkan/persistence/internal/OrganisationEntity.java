@@ -22,6 +22,14 @@ import se.samverkan.api.model.OrganisationKind;
 @Table(name = "organisation")
 public class OrganisationEntity {
 
+    protected OrganisationEntity() {
+        // for JPA
+    }
+
+    OrganisationEntity(String id) {
+        this.id = id;
+    }
+
     @Id
     String id;
     String name;

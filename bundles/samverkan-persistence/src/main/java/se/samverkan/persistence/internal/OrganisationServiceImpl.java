@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Organisation;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ValidationException.FieldError;
@@ -23,24 +22,13 @@ public class OrganisationServiceImpl extends JpaEntityService<Organisation, Orga
 
     @Activate
     public OrganisationServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(OrganisationEntity.class, "id", jpa, schema);
-    }
-
-    @Override
-    protected String idOf(Organisation o) {
-        return o.id();
+        super(new Kind<Organisation, OrganisationEntity>(OrganisationEntity.class, "id", Organisation::id,
+                OrganisationEntity::new, Validation::validate, Scopes::of), jpa, schema);
     }
 
     @Override
     protected Organisation toRecord(OrganisationEntity e) {
         return new Organisation(e.id, e.name, e.kind, e.organisationNumber, copyOf(e.municipalityCodes));
-    }
-
-    @Override
-    protected OrganisationEntity newEntity(String id) {
-        OrganisationEntity e = new OrganisationEntity();
-        e.id = id;
-        return e;
     }
 
     @Override
@@ -50,16 +38,6 @@ public class OrganisationServiceImpl extends JpaEntityService<Organisation, Orga
         e.organisationNumber = o.organisationNumber() == null || o.organisationNumber().isBlank()
                 ? null : OrganisationNumber.normalise(o.organisationNumber());
         replace(e.municipalityCodes, o.municipalityCodes());
-    }
-
-    @Override
-    protected void validate(Organisation o) {
-        Validation.validate(o);
-    }
-
-    @Override
-    protected Scope scope(Organisation o) {
-        return Scopes.of(o);
     }
 
     @Override

@@ -27,6 +27,14 @@ import se.samverkan.api.model.OutcomeTarget.Outcome;
 @Table(name = "programme")
 public class ProgrammeEntity {
 
+    protected ProgrammeEntity() {
+        // for JPA
+    }
+
+    ProgrammeEntity(String id) {
+        this.id = id;
+    }
+
     @Id
     String id;
     String name;

@@ -16,7 +16,6 @@ import se.samverkan.api.model.OutcomeTarget;
 import se.samverkan.api.model.OutcomeTarget.Outcome;
 import se.samverkan.api.model.Period;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.ValidationException.FieldError;
@@ -27,12 +26,8 @@ public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeE
 
     @Activate
     public ProgrammeServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(ProgrammeEntity.class, "id", jpa, schema);
-    }
-
-    @Override
-    protected String idOf(Programme p) {
-        return p.id();
+        super(new Kind<Programme, ProgrammeEntity>(ProgrammeEntity.class, "id", Programme::id,
+                ProgrammeEntity::new, Validation::validate, Scopes::of), jpa, schema);
     }
 
     @Override
@@ -41,13 +36,6 @@ public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeE
                 .map(t -> new OutcomeTarget(t.getKey(), t.getValue())).toList();
         return new Programme(e.id, e.name, e.ownerId, e.funderId, copyOf(e.municipalityCodes),
                 new Period(e.startDate, e.endDate), e.budgetSek, targets);
-    }
-
-    @Override
-    protected ProgrammeEntity newEntity(String id) {
-        ProgrammeEntity e = new ProgrammeEntity();
-        e.id = id;
-        return e;
     }
 
     @Override
@@ -64,16 +52,6 @@ public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeE
             p.targets().forEach(t -> targets.put(t.outcome(), t.changePercent()));
         }
         replace(e.targets, targets);
-    }
-
-    @Override
-    protected void validate(Programme p) {
-        Validation.validate(p);
-    }
-
-    @Override
-    protected Scope scope(Programme p) {
-        return Scopes.of(p);
     }
 
     @Override

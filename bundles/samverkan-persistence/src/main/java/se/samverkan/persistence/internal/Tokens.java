@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Words for the free-text index: lower-case, without diacritics or Arabic vowel marks, so that
  * "Vänersborg", "vanersborg" and "VÄNERSBORG" all match; a query word matches as a prefix.
- * Public only for the benchmark seeder, which writes the index directly.
  */
-public final class Tokens {
+final class Tokens {
 
     static final int MAX_LENGTH = 40;
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -23,7 +22,7 @@ public final class Tokens {
     }
 
     /** The distinct words of all the texts, each at least two characters. */
-    public static Set<String> of(Collection<String> texts) {
+    static Set<String> of(Collection<String> texts) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String text : texts) {
             tokens.addAll(words(text));
@@ -31,7 +30,7 @@ public final class Tokens {
         return tokens;
     }
 
-    public static List<String> words(String text) {
+    static List<String> words(String text) {
         if (text == null) {
             return List.of();
         }

@@ -22,6 +22,14 @@ import se.samverkan.api.model.AccessibilityFeature;
 @Table(name = "venue")
 public class VenueEntity {
 
+    protected VenueEntity() {
+        // for JPA
+    }
+
+    VenueEntity(String id) {
+        this.id = id;
+    }
+
     @Id
     String id;
     String name;

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Venue;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.service.VenueService;
@@ -19,14 +18,24 @@ import se.samverkan.api.validation.Validation;
 @Component(service = VenueService.class)
 public class VenueServiceImpl extends JpaEntityService<Venue, VenueEntity> implements VenueService {
 
+    private final SearchIndex index;
+
     @Activate
-    public VenueServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
-        super(VenueEntity.class, "id", jpa, schema);
+    public VenueServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+                                   @Reference SearchIndex index) {
+        super(new Kind<Venue, VenueEntity>(VenueEntity.class, "id", Venue::id,
+                VenueEntity::new, Validation::validate, Scopes::of), jpa, schema);
+        this.index = index;
     }
 
+    /** Search filters on venue accessibility. */
     @Override
-    protected String idOf(Venue v) {
-        return v.id();
+    protected void committed(String id, Venue saved) {
+        if (saved == null) {
+            index.removeVenue(id);
+        } else {
+            index.put(saved);
+        }
     }
 
     @Override
@@ -35,28 +44,11 @@ public class VenueServiceImpl extends JpaEntityService<Venue, VenueEntity> imple
     }
 
     @Override
-    protected VenueEntity newEntity(String id) {
-        VenueEntity e = new VenueEntity();
-        e.id = id;
-        return e;
-    }
-
-    @Override
     protected void copy(Venue v, VenueEntity e) {
         e.name = v.name();
         e.address = v.address();
         e.municipalityCode = v.municipalityCode();
         replace(e.accessibility, v.accessibility());
-    }
-
-    @Override
-    protected void validate(Venue v) {
-        Validation.validate(v);
-    }
-
-    @Override
-    protected Scope scope(Venue v) {
-        return Scopes.of(v);
     }
 
     @Override

@@ -47,6 +47,7 @@ class PersistenceTest {
     private static final Caller VANERSBORG = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
 
     private DerbyDatabase db;
+    private SearchIndex index;
     private MunicipalityServiceImpl municipalities;
     private OrganisationServiceImpl organisations;
     private AgreementServiceImpl agreements;
@@ -57,12 +58,13 @@ class PersistenceTest {
     @BeforeEach
     void setUp() throws Exception {
         db = new DerbyDatabase();
-        municipalities = new MunicipalityServiceImpl(db, db.schema);
+        index = new SearchIndex(db.schema);
+        municipalities = new MunicipalityServiceImpl(db, db.schema, index);
         organisations = new OrganisationServiceImpl(db, db.schema);
         agreements = new AgreementServiceImpl(db, db.schema);
         programmes = new ProgrammeServiceImpl(db, db.schema);
-        venues = new VenueServiceImpl(db, db.schema);
-        activities = new ActivityServiceImpl(db, db.schema);
+        venues = new VenueServiceImpl(db, db.schema, index);
+        activities = new ActivityServiceImpl(db, db.schema, index);
         municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
         municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
         organisations.create(ADMIN, new Organisation("support-group-network", "Support Group Network",
@@ -140,6 +142,36 @@ class PersistenceTest {
         assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(text("سباحة")));
         assertEquals(List.of(), ids(text("cykel")));
         assertEquals(List.of(), ids(text("50%")));
+    }
+
+    @Test
+    void anIndexBuiltFromTheDatabaseFindsWhatTheLiveIndexFinds() throws Exception {
+        activities.create(ADMIN, swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
+        activities.delete(ADMIN, "a-simkurs");
+        activities.create(ADMIN, swimming("c-simkurs", "1487", "2026-12-15T18:00:00+01:00"));
+        venues.update(ADMIN, "ikc-vanersborg", new Venue("ikc-vanersborg", "IKC", null, "1487", Set.of()));
+        SearchIndex rebuilt = new SearchIndex(db.schema);
+        for (ActivityQuery q : List.of(query(null, null, null, null, null), query(null, "ar", null, null, null),
+                query(null, null, AccessibilityFeature.HEARING_LOOP, null, null), text("kvinnor"),
+                query(null, null, null, LocalDate.parse("2026-12-15"), LocalDate.parse("2026-12-15")))) {
+            assertEquals(index.search(q), rebuilt.search(q), q.toString());
+        }
+        assertEquals(List.of("b-simkurs-trollhattan", "c-simkurs"), rebuilt.search(text("simkurs")));
+        assertEquals(List.of(), rebuilt.search(query(null, null, AccessibilityFeature.HEARING_LOOP, null, null)));
+    }
+
+    @Test
+    void cancelledOccurrencesDoNotMatchADateRange() {
+        Activity a = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Occurrence o = a.occurrences().get(0);
+        activities.update(ADMIN, "simkurs", new Activity("simkurs", a.title(), a.description(), a.category(),
+                a.focusArea(), a.targetGroups(), a.languages(), a.municipalityCode(), a.organiserIds(), null, null,
+                a.venueId(), a.capacity(), a.costSek(),
+                List.of(new Occurrence(o.id(), o.start(), o.end(), OccurrenceStatus.CANCELLED))));
+        LocalDate day = LocalDate.parse("2026-12-01");
+        assertEquals(List.of(), ids(query(null, null, null, day, day)));
+        assertEquals(List.of("simkurs"), ids(query(null, null, null, null, null)));
     }
 
     @Test

@@ -19,7 +19,7 @@ public class ActivityResource extends CrudResource<Activity> {
     private final ActivityService activities;
 
     public ActivityResource(ActivityService activities) {
-        super(activities);
+        super(activities, Activity::id);
         this.activities = activities;
     }
 
@@ -41,11 +41,6 @@ public class ActivityResource extends CrudResource<Activity> {
                 Params.enumValue(AccessibilityFeature.class, "accessibility", accessibility),
                 Params.date("from", from), Params.date("to", to), blankToNull(text),
                 Params.integer("offset", offset), Params.integer("limit", limit)));
-    }
-
-    @Override
-    protected String idOf(Activity a) {
-        return a.id();
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package se.samverkan.rest.internal;
 
 import java.net.URI;
+import java.util.function.Function;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -30,14 +31,16 @@ import se.samverkan.api.service.ValidationException;
 public abstract class CrudResource<T> {
 
     protected final EntityService<T> service;
+    private final Function<T, String> idOf;
 
     @Context
     protected UriInfo uriInfo;
     @Context
     protected SecurityContext security;
 
-    protected CrudResource(EntityService<T> service) {
+    protected CrudResource(EntityService<T> service, Function<T, String> idOf) {
         this.service = service;
+        this.idOf = idOf;
     }
 
     @GET
@@ -49,7 +52,7 @@ public abstract class CrudResource<T> {
     @POST
     public Response create(T record) {
         T created = service.create(caller(), requireBody(record));
-        URI location = uriInfo.getAbsolutePathBuilder().path(idOf(created)).build();
+        URI location = uriInfo.getAbsolutePathBuilder().path(idOf.apply(created)).build();
         return Response.created(location).entity(created).build();
     }
 
@@ -65,8 +68,6 @@ public abstract class CrudResource<T> {
         service.delete(caller(), id);
         return Response.noContent().build();
     }
-
-    protected abstract String idOf(T record);
 
     protected Caller caller() {
         return CallerContext.callerOf(security);

@@ -1,6 +1,7 @@
 package se.samverkan.rest.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -25,8 +26,8 @@ final class Resources {
 
     /** Kinds with few records are listed whole, ordered by id. */
     public abstract static class Listed<T> extends CrudResource<T> {
-        protected Listed(EntityService<T> service) {
-            super(service);
+        protected Listed(EntityService<T> service, Function<T, String> idOf) {
+            super(service, idOf);
         }
 
         @GET
@@ -38,60 +39,35 @@ final class Resources {
     @Path("municipalities")
     public static class Municipalities extends Listed<Municipality> {
         public Municipalities(MunicipalityService service) {
-            super(service);
-        }
-
-        @Override
-        protected String idOf(Municipality m) {
-            return m.code();
+            super(service, Municipality::code);
         }
     }
 
     @Path("organisations")
     public static class Organisations extends Listed<Organisation> {
         public Organisations(OrganisationService service) {
-            super(service);
-        }
-
-        @Override
-        protected String idOf(Organisation o) {
-            return o.id();
+            super(service, Organisation::id);
         }
     }
 
     @Path("agreements")
     public static class Agreements extends Listed<Agreement> {
         public Agreements(AgreementService service) {
-            super(service);
-        }
-
-        @Override
-        protected String idOf(Agreement a) {
-            return a.id();
+            super(service, Agreement::id);
         }
     }
 
     @Path("programmes")
     public static class Programmes extends Listed<Programme> {
         public Programmes(ProgrammeService service) {
-            super(service);
-        }
-
-        @Override
-        protected String idOf(Programme p) {
-            return p.id();
+            super(service, Programme::id);
         }
     }
 
     @Path("venues")
     public static class Venues extends Listed<Venue> {
         public Venues(VenueService service) {
-            super(service);
-        }
-
-        @Override
-        protected String idOf(Venue v) {
-            return v.id();
+            super(service, Venue::id);
         }
     }
 }
