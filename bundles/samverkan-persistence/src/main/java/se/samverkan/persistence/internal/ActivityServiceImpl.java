@@ -16,6 +16,8 @@ import javax.persistence.Cache;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,6 +34,8 @@ import se.samverkan.api.validation.Validation;
 
 @Component(service = ActivityService.class)
 public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEntity> implements ActivityService {
+
+    private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
     private final SearchIndex index;
 
@@ -63,18 +67,22 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         }
     }
 
-    /** Cached activities cost no SQL; the others are read with one query (collections batch-fetched). */
+    /**
+     * Cached activities cost no SQL; the others are read with one query (collections batch-fetched). Read-only:
+     * the shared cache's objects are mapped to records without being copied into the transaction.
+     */
     private List<Activity> load(EntityManager em, List<String> ids) {
         Cache cache = em.getEntityManagerFactory().getCache();
         List<String> missing = ids.stream().filter(id -> !cache.contains(ActivityEntity.class, id)).toList();
         Map<String, Activity> byId = new HashMap<>();
         if (!missing.isEmpty()) {
             em.createQuery("SELECT a FROM Activity a WHERE a.id IN :ids", ActivityEntity.class)
-                    .setParameter("ids", missing).getResultList().forEach(a -> byId.put(a.id, toRecord(a)));
+                    .setParameter("ids", missing).setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                    .getResultList().forEach(a -> byId.put(a.id, toRecord(a)));
         }
         for (String id : ids) {
             if (!byId.containsKey(id)) {
-                Optional.ofNullable(em.find(ActivityEntity.class, id)).ifPresent(a -> byId.put(id, toRecord(a)));
+                Optional.ofNullable(em.find(ActivityEntity.class, id, READ_ONLY)).ifPresent(a -> byId.put(id, toRecord(a)));
             }
         }
         // An activity deleted since the index was read is left out.

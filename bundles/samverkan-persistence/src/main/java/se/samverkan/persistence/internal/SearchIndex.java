@@ -9,18 +9,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -59,7 +65,9 @@ public class SearchIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<String, Entry> activities = new TreeMap<>();
     /** Word → ids of the activities whose texts contain it; sorted so that a prefix is a sub-map. */
-    private final NavigableMap<String, Set<String>> words = new TreeMap<>();
+    private final NavigableMap<String, NavigableSet<String>> words = new TreeMap<>();
+    /** Filter value (e.g. "category:SWIMMING") → ids of the activities that have it, in order. */
+    private final Map<String, NavigableSet<String>> facets = new HashMap<>();
     private final Map<String, Set<AccessibilityFeature>> venues = new HashMap<>();
     private final Set<String> inactiveMunicipalities = new HashSet<>();
 
@@ -76,15 +84,14 @@ public class SearchIndex {
         try {
             List<String> page = new ArrayList<>();
             int skipped = 0;
-            for (String id : candidates(Tokens.words(q.text()))) {
-                Entry e = activities.get(id);
-                if (e == null || !matches(e, q, from, to)) {
+            for (Entry e : candidates(q)) {
+                if (!matches(e, q, from, to)) {
                     continue;
                 }
                 if (skipped < q.offset()) {
                     skipped++;
                 } else {
-                    page.add(id);
+                    page.add(e.id());
                     if (page.size() > q.limit()) {
                         break;
                     }
@@ -137,25 +144,141 @@ public class SearchIndex {
         write(() -> inactiveMunicipalities.remove(code));
     }
 
-    /** All ids in order, or, for free text, the activities that have every word (as a word prefix). */
-    private Iterable<String> candidates(List<String> query) {
-        if (query.isEmpty()) {
-            return activities.keySet();
+    /**
+     * The activities worth checking, in id order and lazily, so a page stops the work early: all of them, or
+     * those of the most selective part of the query. A free-text word is the union of its matching words'
+     * postings; a filter value is one facet. The rest of the query is checked by {@link #matches}, the other
+     * words here.
+     */
+    private Iterable<Entry> candidates(ActivityQuery q) {
+        List<Collection<NavigableSet<String>>> parts = new ArrayList<>();
+        for (String word : Tokens.words(q.text())) {
+            parts.add(words.subMap(word, true, word + Character.MAX_VALUE, true).values());
         }
-        NavigableSet<String> result = null;
-        for (String word : query) {
-            NavigableSet<String> matching = new TreeSet<>();
-            words.subMap(word, true, word + Character.MAX_VALUE, true).values().forEach(matching::addAll);
-            if (result == null) {
-                result = matching;
-            } else {
-                result.retainAll(matching);
-            }
-            if (result.isEmpty()) {
-                break;
+        int wordCount = parts.size();
+        facetKeys(q.municipalityCode(), q.category(), q.focusArea(), q.language())
+                .forEach(key -> parts.add(List.of(facets.getOrDefault(key, Collections.emptyNavigableSet()))));
+        if (parts.isEmpty()) {
+            return activities.values();
+        }
+        Collection<NavigableSet<String>> driver = parts.stream()
+                .min(Comparator.comparingLong(p -> p.stream().mapToLong(Set::size).sum())).orElseThrow();
+        List<Collection<NavigableSet<String>>> otherWords = parts.subList(0, wordCount).stream()
+                .filter(p -> p != driver).toList();
+        Predicate<String> hasOtherWords = id -> otherWords.stream()
+                .allMatch(postings -> postings.stream().anyMatch(ids -> ids.contains(id)));
+        return () -> {
+            Iterator<String> ids = new Merge(driver, hasOtherWords);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ids.hasNext();
+                }
+
+                @Override
+                public Entry next() {
+                    return activities.get(ids.next());
+                }
+            };
+        };
+    }
+
+    /** The facets a query's filters (or an activity's values) fall in; nulls are left out. */
+    private static List<String> facetKeys(String municipality, ActivityCategory category, FocusArea focus,
+                                          String language) {
+        List<String> keys = new ArrayList<>();
+        if (municipality != null) {
+            keys.add("municipality:" + municipality);
+        }
+        if (category != null) {
+            keys.add("category:" + category);
+        }
+        if (focus != null) {
+            keys.add("focus:" + focus);
+        }
+        if (language != null) {
+            keys.add("language:" + language);
+        }
+        return keys;
+    }
+
+    private static List<String> facetKeys(Entry e) {
+        List<String> keys = facetKeys(e.municipality(), e.category(), e.focus(), null);
+        e.languages().forEach(l -> keys.add("language:" + l));
+        return keys;
+    }
+
+    /** The union of sorted sets, in order and without repeats, keeping the ids the filter accepts. */
+    private static final class Merge implements Iterator<String> {
+        private final PriorityQueue<PeekingIterator> queue = new PriorityQueue<>(Comparator.comparing(p -> p.head));
+        private final Predicate<String> filter;
+        private String next;
+
+        Merge(Collection<NavigableSet<String>> sets, Predicate<String> filter) {
+            sets.forEach(set -> {
+                Iterator<String> it = set.iterator();
+                if (it.hasNext()) {
+                    queue.add(new PeekingIterator(it));
+                }
+            });
+            this.filter = filter;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            String last = null;
+            while (!queue.isEmpty() && next == null) {
+                PeekingIterator smallest = queue.poll();
+                String id = smallest.head;
+                if (smallest.advance()) {
+                    queue.add(smallest);
+                }
+                if (!id.equals(last) && filter.test(id)) {
+                    next = id;
+                }
+                last = id;
+                while (!queue.isEmpty() && queue.peek().head.equals(id)) {
+                    PeekingIterator same = queue.poll();
+                    if (same.advance()) {
+                        queue.add(same);
+                    }
+                }
             }
         }
-        return result;
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public String next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            String result = next;
+            advance();
+            return result;
+        }
+    }
+
+    private static final class PeekingIterator {
+        private final Iterator<String> it;
+        private String head;
+
+        PeekingIterator(Iterator<String> it) {
+            this.it = it;
+            this.head = it.next();
+        }
+
+        boolean advance() {
+            if (it.hasNext()) {
+                head = it.next();
+                return true;
+            }
+            return false;
+        }
     }
 
     private boolean matches(Entry e, ActivityQuery q, long from, long to) {
@@ -178,15 +301,16 @@ public class SearchIndex {
     private void addEntry(Entry e) {
         for (int i = 0; i < e.tokens().length; i++) {
             String word = e.tokens()[i];
-            Set<String> ids = words.get(word);
+            NavigableSet<String> ids = words.get(word);
             if (ids == null) {
-                ids = new HashSet<>();
+                ids = new TreeSet<>();
                 words.put(word, ids);
             } else {
                 e.tokens()[i] = words.ceilingKey(word);  // share one String per word
             }
             ids.add(e.id());
         }
+        facetKeys(e).forEach(key -> facets.computeIfAbsent(key, k -> new TreeSet<>()).add(e.id()));
         activities.put(e.id(), e);
     }
 
@@ -199,6 +323,12 @@ public class SearchIndex {
             Set<String> ids = words.get(word);
             if (ids != null && ids.remove(id) && ids.isEmpty()) {
                 words.remove(word);
+            }
+        }
+        for (String key : facetKeys(old)) {
+            Set<String> ids = facets.get(key);
+            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+                facets.remove(key);
             }
         }
     }

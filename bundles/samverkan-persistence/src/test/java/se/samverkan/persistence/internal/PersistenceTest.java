@@ -142,6 +142,11 @@ class PersistenceTest {
         assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(text("سباحة")));
         assertEquals(List.of(), ids(text("cykel")));
         assertEquals(List.of(), ids(text("50%")));
+        assertEquals(List.of("a-simkurs"), ids(new ActivityQuery("1487", ActivityCategory.SWIMMING, FocusArea.HEALTH,
+                "sv", null, null, null, "simkurs", 0, 20)));
+        assertEquals(List.of(), ids(new ActivityQuery("1487", ActivityCategory.CYCLING, null, null, null, null, null,
+                "simkurs", 0, 20)));
+        assertEquals(List.of(), ids(new ActivityQuery("1471", null, null, null, null, null, null, null, 0, 20)));
     }
 
     @Test
