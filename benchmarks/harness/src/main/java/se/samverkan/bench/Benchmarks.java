@@ -46,7 +46,8 @@ public final class Benchmarks {
         LocalDate day = Seeder.seed(karaf.home, activities);
         System.out.printf("%nSeeded %,d activities (4 occurrences, 3 text languages each) in %.1f s%n", activities,
                 (System.nanoTime() - seedStart) / 1e9);
-        karaf.startAndAwait("/api/v1/health");
+        System.out.printf("Start to ready with them (includes building the search index): %d ms%n",
+                karaf.startAndAwait("/api/v1/health"));
 
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("no-op /health", "/api/v1/health");

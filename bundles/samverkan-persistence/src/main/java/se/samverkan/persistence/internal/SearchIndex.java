@@ -64,16 +64,23 @@ public class SearchIndex {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<String, Entry> activities = new TreeMap<>();
-    /** Word → ids of the activities whose texts contain it; sorted so that a prefix is a sub-map. */
-    private final NavigableMap<String, NavigableSet<String>> words = new TreeMap<>();
-    /** Filter value (e.g. "category:SWIMMING") → ids of the activities that have it, in order. */
-    private final Map<String, NavigableSet<String>> facets = new HashMap<>();
+    private static final Comparator<Entry> BY_ID = Comparator.comparing(Entry::id);
+
+    /** Word → the activities whose texts contain it, in id order; words sorted so that a prefix is a sub-map. */
+    private final NavigableMap<String, NavigableSet<Entry>> words = new TreeMap<>();
+    /** Filter value (e.g. "category:SWIMMING") → the activities that have it, in id order. */
+    private final Map<String, NavigableSet<Entry>> facets = new HashMap<>();
     private final Map<String, Set<AccessibilityFeature>> venues = new HashMap<>();
     private final Set<String> inactiveMunicipalities = new HashSet<>();
 
+    private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
+
     @Activate
     public SearchIndex(@Reference Schema schema) throws SQLException {
+        long start = System.nanoTime();
         load(schema.dataSource());
+        LOG.log(System.Logger.Level.INFO, "Search index: {0} activities, {1} words, built in {2} ms",
+                activities.size(), words.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The ids of one page of matches in id order, plus one more if there is a next page. */
@@ -151,7 +158,7 @@ public class SearchIndex {
      * words here.
      */
     private Iterable<Entry> candidates(ActivityQuery q) {
-        List<Collection<NavigableSet<String>>> parts = new ArrayList<>();
+        List<Collection<NavigableSet<Entry>>> parts = new ArrayList<>();
         for (String word : Tokens.words(q.text())) {
             parts.add(words.subMap(word, true, word + Character.MAX_VALUE, true).values());
         }
@@ -161,26 +168,16 @@ public class SearchIndex {
         if (parts.isEmpty()) {
             return activities.values();
         }
-        Collection<NavigableSet<String>> driver = parts.stream()
+        Collection<NavigableSet<Entry>> driver = parts.stream()
                 .min(Comparator.comparingLong(p -> p.stream().mapToLong(Set::size).sum())).orElseThrow();
-        List<Collection<NavigableSet<String>>> otherWords = parts.subList(0, wordCount).stream()
+        List<Collection<NavigableSet<Entry>>> otherWords = parts.subList(0, wordCount).stream()
                 .filter(p -> p != driver).toList();
-        Predicate<String> hasOtherWords = id -> otherWords.stream()
-                .allMatch(postings -> postings.stream().anyMatch(ids -> ids.contains(id)));
-        return () -> {
-            Iterator<String> ids = new Merge(driver, hasOtherWords);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return ids.hasNext();
-                }
-
-                @Override
-                public Entry next() {
-                    return activities.get(ids.next());
-                }
-            };
-        };
+        if (driver.size() == 1 && otherWords.isEmpty()) {
+            return driver.iterator().next();
+        }
+        Predicate<Entry> hasOtherWords = e -> otherWords.stream()
+                .allMatch(postings -> postings.stream().anyMatch(entries -> entries.contains(e)));
+        return () -> new Merge(driver, hasOtherWords);
     }
 
     /** The facets a query's filters (or an activity's values) fall in; nulls are left out. */
@@ -208,15 +205,15 @@ public class SearchIndex {
         return keys;
     }
 
-    /** The union of sorted sets, in order and without repeats, keeping the ids the filter accepts. */
-    private static final class Merge implements Iterator<String> {
-        private final PriorityQueue<PeekingIterator> queue = new PriorityQueue<>(Comparator.comparing(p -> p.head));
-        private final Predicate<String> filter;
-        private String next;
+    /** The union of sets sorted by id, in order and without repeats, keeping what the filter accepts. */
+    private static final class Merge implements Iterator<Entry> {
+        private final PriorityQueue<PeekingIterator> queue = new PriorityQueue<>((a, b) -> BY_ID.compare(a.head, b.head));
+        private final Predicate<Entry> filter;
+        private Entry next;
 
-        Merge(Collection<NavigableSet<String>> sets, Predicate<String> filter) {
+        Merge(Collection<NavigableSet<Entry>> sets, Predicate<Entry> filter) {
             sets.forEach(set -> {
-                Iterator<String> it = set.iterator();
+                Iterator<Entry> it = set.iterator();
                 if (it.hasNext()) {
                     queue.add(new PeekingIterator(it));
                 }
@@ -227,18 +224,18 @@ public class SearchIndex {
 
         private void advance() {
             next = null;
-            String last = null;
+            Entry last = null;
             while (!queue.isEmpty() && next == null) {
                 PeekingIterator smallest = queue.poll();
-                String id = smallest.head;
+                Entry id = smallest.head;
                 if (smallest.advance()) {
                     queue.add(smallest);
                 }
-                if (!id.equals(last) && filter.test(id)) {
+                if (id != last && filter.test(id)) {
                     next = id;
                 }
                 last = id;
-                while (!queue.isEmpty() && queue.peek().head.equals(id)) {
+                while (!queue.isEmpty() && queue.peek().head == id) {
                     PeekingIterator same = queue.poll();
                     if (same.advance()) {
                         queue.add(same);
@@ -253,21 +250,21 @@ public class SearchIndex {
         }
 
         @Override
-        public String next() {
+        public Entry next() {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            String result = next;
+            Entry result = next;
             advance();
             return result;
         }
     }
 
     private static final class PeekingIterator {
-        private final Iterator<String> it;
-        private String head;
+        private final Iterator<Entry> it;
+        private Entry head;
 
-        PeekingIterator(Iterator<String> it) {
+        PeekingIterator(Iterator<Entry> it) {
             this.it = it;
             this.head = it.next();
         }
@@ -301,16 +298,16 @@ public class SearchIndex {
     private void addEntry(Entry e) {
         for (int i = 0; i < e.tokens().length; i++) {
             String word = e.tokens()[i];
-            NavigableSet<String> ids = words.get(word);
-            if (ids == null) {
-                ids = new TreeSet<>();
-                words.put(word, ids);
+            NavigableSet<Entry> entries = words.get(word);
+            if (entries == null) {
+                entries = new TreeSet<>(BY_ID);
+                words.put(word, entries);
             } else {
                 e.tokens()[i] = words.ceilingKey(word);  // share one String per word
             }
-            ids.add(e.id());
+            entries.add(e);
         }
-        facetKeys(e).forEach(key -> facets.computeIfAbsent(key, k -> new TreeSet<>()).add(e.id()));
+        facetKeys(e).forEach(key -> facets.computeIfAbsent(key, k -> new TreeSet<>(BY_ID)).add(e));
         activities.put(e.id(), e);
     }
 
@@ -320,14 +317,14 @@ public class SearchIndex {
             return;
         }
         for (String word : old.tokens()) {
-            Set<String> ids = words.get(word);
-            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            Set<Entry> entries = words.get(word);
+            if (entries != null && entries.remove(old) && entries.isEmpty()) {
                 words.remove(word);
             }
         }
         for (String key : facetKeys(old)) {
-            Set<String> ids = facets.get(key);
-            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            Set<Entry> entries = facets.get(key);
+            if (entries != null && entries.remove(old) && entries.isEmpty()) {
                 facets.remove(key);
             }
         }
