@@ -21,13 +21,14 @@ import se.samverkan.api.model.AccessibilityFeature;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.service.ActivityQuery;
+import se.samverkan.api.testing.InMemoryServices;
 
 class ActivityCommandsTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
 
     /** Stored out of order: one past, one cancelled, one to come. */
-    private final Fixtures.Activities activities = new Fixtures.Activities(Fixtures.swimming(List.of(
+    private final InMemoryServices.Activities activities = Fixtures.activities(Fixtures.swimming(List.of(
             occurrence(3, NOW.plusDays(3), false),
             occurrence(1, NOW.minusDays(7), false),
             occurrence(2, NOW.plusDays(1), true))));
@@ -37,13 +38,13 @@ class ActivityCommandsTest {
 
     ActivityCommandsTest() {
         list.activities = activities;
-        list.municipalities = new Fixtures.Municipalities();
+        list.municipalities = Fixtures.municipalities();
         show.activities = activities;
-        show.municipalities = new Fixtures.Municipalities();
-        show.organisations = new Fixtures.Organisations();
-        show.agreements = new Fixtures.Agreements();
-        show.programmes = new Fixtures.Programmes();
-        show.venues = new Fixtures.Venues();
+        show.municipalities = Fixtures.municipalities();
+        show.organisations = Fixtures.organisations();
+        show.agreements = Fixtures.agreements();
+        show.programmes = Fixtures.programmes();
+        show.venues = Fixtures.venues();
     }
 
     @Test

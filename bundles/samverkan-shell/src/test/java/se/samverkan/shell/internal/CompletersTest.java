@@ -14,7 +14,7 @@ class CompletersTest {
     @Test
     void municipalityCodesComeFromTheService() {
         Completers.MunicipalityCodes completer = new Completers.MunicipalityCodes();
-        completer.municipalities = new Fixtures.Municipalities();
+        completer.municipalities = Fixtures.municipalities();
         assertEquals(List.of("1480", "1487"), complete(completer, "14"));
         assertEquals(List.of("0180", "1480", "1487"), complete(completer, ""));
     }
@@ -22,7 +22,7 @@ class CompletersTest {
     @Test
     void activityIdsComeFromTheService() {
         Completers.ActivityIds completer = new Completers.ActivityIds();
-        completer.activities = new Fixtures.Activities(Fixtures.swimming(List.of()));
+        completer.activities = Fixtures.activities(Fixtures.swimming(List.of()));
         assertEquals(List.of("swim-vbg"), complete(completer, "sw"));
     }
 

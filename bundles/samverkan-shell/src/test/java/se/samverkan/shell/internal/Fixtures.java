@@ -9,10 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.osgi.framework.Bundle;
@@ -35,16 +32,7 @@ import se.samverkan.api.model.OutcomeTarget;
 import se.samverkan.api.model.Period;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
-import se.samverkan.api.security.Caller;
-import se.samverkan.api.service.ActivityQuery;
-import se.samverkan.api.service.ActivityService;
-import se.samverkan.api.service.AgreementService;
-import se.samverkan.api.service.EntityService;
-import se.samverkan.api.service.MunicipalityService;
-import se.samverkan.api.service.OrganisationService;
-import se.samverkan.api.service.Page;
-import se.samverkan.api.service.ProgrammeService;
-import se.samverkan.api.service.VenueService;
+import se.samverkan.api.testing.InMemoryServices;
 
 /** Sample records, in-memory services and helpers that read what the commands print. */
 final class Fixtures {
@@ -129,90 +117,39 @@ final class Fixtures {
         }));
     }
 
-    /** Read-only: the commands never write. */
-    abstract static class InMemory<T> implements EntityService<T> {
-
-        private final Map<String, T> records = new TreeMap<>();
-
-        InMemory(Function<T, String> id, List<T> records) {
-            records.forEach(r -> this.records.put(id.apply(r), r));
-        }
-
-        @Override
-        public List<T> list() {
-            return List.copyOf(records.values());
-        }
-
-        @Override
-        public Optional<T> find(String id) {
-            return Optional.ofNullable(records.get(id));
-        }
-
-        @Override
-        public T create(Caller caller, T record) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public T update(Caller caller, String id, T record) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(Caller caller, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long count() {
-            return records.size();
-        }
+    static InMemoryServices.Municipalities municipalities() {
+        InMemoryServices.Municipalities m = new InMemoryServices().municipalities;
+        m.seed(VANERSBORG, GOTEBORG, STOCKHOLM);
+        return m;
     }
 
-    static final class Municipalities extends InMemory<Municipality> implements MunicipalityService {
-        Municipalities() {
-            super(Municipality::code, List.of(VANERSBORG, GOTEBORG, STOCKHOLM));
-        }
+    static InMemoryServices.Organisations organisations() {
+        InMemoryServices.Organisations o = new InMemoryServices().organisations;
+        o.seed(ABF, RED_CROSS);
+        return o;
     }
 
-    static final class Organisations extends InMemory<Organisation> implements OrganisationService {
-        Organisations() {
-            super(Organisation::id, List.of(ABF, RED_CROSS));
-        }
+    static InMemoryServices.Agreements agreements() {
+        InMemoryServices.Agreements a = new InMemoryServices().agreements;
+        a.seed(SWIM_IOP, CYCLING_DRAFT);
+        return a;
     }
 
-    static final class Agreements extends InMemory<Agreement> implements AgreementService {
-        Agreements() {
-            super(Agreement::id, List.of(SWIM_IOP, CYCLING_DRAFT));
-        }
+    static InMemoryServices.Programmes programmes() {
+        InMemoryServices.Programmes p = new InMemoryServices().programmes;
+        p.seed(ROAD_IN);
+        return p;
     }
 
-    static final class Programmes extends InMemory<Programme> implements ProgrammeService {
-        Programmes() {
-            super(Programme::id, List.of(ROAD_IN));
-        }
+    static InMemoryServices.Venues venues() {
+        InMemoryServices.Venues v = new InMemoryServices().venues;
+        v.seed(ARENA);
+        return v;
     }
 
-    static final class Venues extends InMemory<Venue> implements VenueService {
-        Venues() {
-            super(Venue::id, List.of(ARENA));
-        }
-    }
-
-    /** Search answers with every activity and remembers the query it was asked. */
-    static final class Activities extends InMemory<Activity> implements ActivityService {
-
-        ActivityQuery lastQuery;
-        boolean hasMore;
-
-        Activities(Activity... activities) {
-            super(Activity::id, List.of(activities));
-        }
-
-        @Override
-        public Page<Activity> search(ActivityQuery query) {
-            lastQuery = query;
-            return new Page<>(list(), query.offset(), query.limit(), hasMore);
-        }
+    static InMemoryServices.Activities activities(Activity... activities) {
+        InMemoryServices.Activities a = new InMemoryServices().activities;
+        a.seed(activities);
+        return a;
     }
 }

@@ -15,7 +15,7 @@ class ListCommandsTest {
     @Test
     void municipalityList() throws CommandException {
         MunicipalityListCommand command = new MunicipalityListCommand();
-        command.municipalities = new Fixtures.Municipalities();
+        command.municipalities = Fixtures.municipalities();
         String output = output(command::print);
 
         assertEquals("Göteborg", row(output, "1480").get(1));
@@ -25,8 +25,8 @@ class ListCommandsTest {
     @Test
     void organisationListFiltersByMunicipality() throws CommandException {
         OrganisationListCommand command = new OrganisationListCommand();
-        command.organisations = new Fixtures.Organisations();
-        command.municipalities = new Fixtures.Municipalities();
+        command.organisations = Fixtures.organisations();
+        command.municipalities = Fixtures.municipalities();
         assertTrue(output(command::print).contains("red-cross"));
 
         command.municipality = "1487";
@@ -42,7 +42,7 @@ class ListCommandsTest {
     @Test
     void agreementListFiltersByStatus() throws CommandException {
         AgreementListCommand command = new AgreementListCommand();
-        command.agreements = new Fixtures.Agreements();
+        command.agreements = Fixtures.agreements();
         command.status = "ACTIVE";
         String output = output(command::print);
         assertEquals("active", row(output, "iop-swim").get(3));
@@ -56,7 +56,7 @@ class ListCommandsTest {
     @Test
     void programmeListShowsTargets() throws CommandException {
         ProgrammeListCommand command = new ProgrammeListCommand();
-        command.programmes = new Fixtures.Programmes();
+        command.programmes = Fixtures.programmes();
         assertEquals("work +20 %, studies +65 %", row(output(command::print), "vagen-in").get(5));
     }
 }

@@ -1,0 +1,154 @@
+package se.samverkan.api.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Agreement;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Organisation;
+import se.samverkan.api.model.Programme;
+import se.samverkan.api.model.Venue;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.ActivityQuery;
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.AgreementService;
+import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.EntityService;
+import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.api.service.NotFoundException;
+import se.samverkan.api.service.OrganisationService;
+import se.samverkan.api.service.Page;
+import se.samverkan.api.service.ProgrammeService;
+import se.samverkan.api.service.VenueService;
+import se.samverkan.api.validation.Validation;
+
+/**
+ * Map-backed stand-ins for the storage services, for unit tests of bundles that only call them (the real
+ * ones are tested on Derby in samverkan-persistence): they validate like the real ones, refuse taken ids and
+ * log the kinds created, in order. Shipped in this bundle's test-jar.
+ */
+public final class InMemoryServices {
+
+    /** The kind of every record created, in order, across all services. */
+    public final List<String> createdKinds = new ArrayList<>();
+    public final Municipalities municipalities = new Municipalities();
+    public final Organisations organisations = new Organisations();
+    public final Agreements agreements = new Agreements();
+    public final Programmes programmes = new Programmes();
+    public final Venues venues = new Venues();
+    public final Activities activities = new Activities();
+
+    /** One kind of record. */
+    public abstract class Store<T> implements EntityService<T> {
+        private final TreeMap<String, T> records = new TreeMap<>();
+        private final Function<T, String> idOf;
+        private final Consumer<T> validate;
+
+        Store(Function<T, String> idOf, Consumer<T> validate) {
+            this.idOf = idOf;
+            this.validate = validate;
+        }
+
+        /** Stores records as they are, as if they were there before the test. */
+        @SafeVarargs
+        public final Store<T> seed(T... existing) {
+            for (T record : existing) {
+                records.put(idOf.apply(record), record);
+            }
+            return this;
+        }
+
+        @Override
+        public List<T> list() {
+            return List.copyOf(records.values());
+        }
+
+        @Override
+        public Optional<T> find(String id) {
+            return Optional.ofNullable(records.get(id));
+        }
+
+        @Override
+        public T create(Caller caller, T record) {
+            validate.accept(record);
+            if (records.putIfAbsent(idOf.apply(record), record) != null) {
+                throw new ConflictException(kind() + " " + idOf.apply(record) + " exists");
+            }
+            createdKinds.add(kind());
+            return record;
+        }
+
+        @Override
+        public T update(Caller caller, String id, T record) {
+            if (!records.containsKey(id)) {
+                throw new NotFoundException(kind(), id);
+            }
+            validate.accept(record);
+            records.put(id, record);
+            return record;
+        }
+
+        @Override
+        public void delete(Caller caller, String id) {
+            if (records.remove(id) == null) {
+                throw new NotFoundException(kind(), id);
+            }
+        }
+
+        @Override
+        public long count() {
+            return records.size();
+        }
+    }
+
+    public final class Municipalities extends Store<Municipality> implements MunicipalityService {
+        Municipalities() {
+            super(Municipality::code, Validation::validate);
+        }
+    }
+
+    public final class Organisations extends Store<Organisation> implements OrganisationService {
+        Organisations() {
+            super(Organisation::id, Validation::validate);
+        }
+    }
+
+    public final class Agreements extends Store<Agreement> implements AgreementService {
+        Agreements() {
+            super(Agreement::id, Validation::validate);
+        }
+    }
+
+    public final class Programmes extends Store<Programme> implements ProgrammeService {
+        Programmes() {
+            super(Programme::id, Validation::validate);
+        }
+    }
+
+    public final class Venues extends Store<Venue> implements VenueService {
+        Venues() {
+            super(Venue::id, Validation::validate);
+        }
+    }
+
+    /** Search answers with every activity, remembers the query it was asked and says {@link #hasMore}. */
+    public final class Activities extends Store<Activity> implements ActivityService {
+        public ActivityQuery lastQuery;
+        public boolean hasMore;
+
+        Activities() {
+            super(Activity::id, Validation::validate);
+        }
+
+        @Override
+        public Page<Activity> search(ActivityQuery query) {
+            lastQuery = query;
+            return new Page<>(list(), query.offset(), query.limit(), hasMore);
+        }
+    }
+}
