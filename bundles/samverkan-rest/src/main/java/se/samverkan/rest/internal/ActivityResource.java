@@ -37,7 +37,7 @@ public class ActivityResource extends CrudResource<Activity> {
                                  @QueryParam("limit") @DefaultValue("20") String limit) {
         return activities.search(new ActivityQuery(blankToNull(municipality),
                 Params.enumValue(ActivityCategory.class, "category", category),
-                Params.enumValue(FocusArea.class, "focusArea", focusArea), blankToNull(language),
+                Params.enumValue(FocusArea.class, "focusArea", focusArea), Params.languageCode(language),
                 Params.enumValue(AccessibilityFeature.class, "accessibility", accessibility),
                 Params.date("from", from), Params.date("to", to), blankToNull(text),
                 Params.integer("offset", offset), Params.integer("limit", limit)));

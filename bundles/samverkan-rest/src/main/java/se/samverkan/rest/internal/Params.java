@@ -23,6 +23,11 @@ final class Params {
                         + Arrays.toString(type.getEnumConstants())));
     }
 
+    /** Language codes are stored lower-case (ISO 639), so "AR" finds what "ar" finds. */
+    static String languageCode(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
     static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

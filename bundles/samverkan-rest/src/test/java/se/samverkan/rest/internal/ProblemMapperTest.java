@@ -63,6 +63,7 @@ class ProblemMapperTest {
                 () -> Params.enumValue(ActivityCategory.class, "category", "simning"));
         assertTrue(e.getMessage().startsWith("category: 'simning' is not one of [SWEDISH_LANGUAGE_PRACTICE"), e.getMessage());
         assertEquals(LocalDate.of(2026, 12, 1), Params.date("from", "2026-12-01"));
+        assertEquals("ar", Params.languageCode(" AR "));
         assertEquals("to: '1/12' is not a date written yyyy-MM-dd",
                 assertThrows(ValidationException.class, () -> Params.date("to", "1/12")).getMessage());
         assertEquals("limit: 'ten' is not a whole number",
