@@ -25,6 +25,8 @@ import se.samverkan.itests.Http.Reply;
 class DistributionRestartIT {
 
     private static final String PASSWORD = "restart-secret";
+    /** The log line the platform writes when it has applied the demo-data plugin. */
+    private static final String DEMO_PLUGIN = "Plugin samverkan-demo-data 0.1.0.SNAPSHOT: ";
 
     private Process karaf;
     private Path home;
@@ -38,8 +40,8 @@ class DistributionRestartIT {
 
         start();
         http.awaitUp(Duration.ofSeconds(120));
-        String firstLoad = awaitLogLine("Demo data: ", 1);
-        assertFalse(firstLoad.contains("Demo data: 0 records created"), firstLoad);
+        String firstLoad = awaitLogLine(DEMO_PLUGIN, 1);
+        assertTrue(firstLoad.contains(": APPLIED, 66 created, 0 updated, 0 unchanged"), firstLoad);
         assertFalse(Files.exists(home.resolve("data/samverkan/admin-password")), "the password came from the environment");
         int municipalities = http.get("/municipalities").body().size();
         String venue = "{\"id\":\"restart-hall\",\"name\":\"Hallen\",\"municipalityCode\":\"1471\",\"accessibility\":[]}";
@@ -48,8 +50,8 @@ class DistributionRestartIT {
 
         start();
         http.awaitUp(Duration.ofSeconds(120));
-        String secondLoad = awaitLogLine("Demo data: ", 2);
-        assertTrue(secondLoad.contains("Demo data: 0 records created"), "demo data loaded only once: " + secondLoad);
+        String secondLoad = awaitLogLine(DEMO_PLUGIN, 2);
+        assertTrue(secondLoad.contains(": APPLIED, 0 created, 0 updated, 66 unchanged"), "demo data loaded once: " + secondLoad);
         Reply after = http.get("/venues/restart-hall");
         assertEquals(200, after.status());
         assertEquals("Hallen", after.body().get("name").asText());

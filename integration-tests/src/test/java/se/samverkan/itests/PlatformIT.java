@@ -38,11 +38,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.samverkan.api.plugin.PluginRegistry;
+import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.itests.Http.Reply;
 
@@ -92,23 +92,21 @@ public class PlatformIT {
     }
 
     @Inject
-    private ServiceComponentRuntime scr;
+    private PluginRegistry plugins;
 
     @Before
     public void awaitPlatform() throws InterruptedException {
         http = new Http(Integer.getInteger("samverkan.itest.http.port"));
         http.awaitUp(Duration.ofSeconds(60));
-        awaitActive("se.samverkan.demodata.internal.DemoDataLoader", Duration.ofSeconds(60));
+        awaitApplied("samverkan-demo-data", Duration.ofSeconds(60));
     }
 
-    /** The demo data is in once its loader's activation (which loads it) has returned. */
-    private void awaitActive(String component, Duration timeout) throws InterruptedException {
+    /** The demo data is a plugin; it is in once the platform reports it applied. */
+    private void awaitApplied(String plugin, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (scr.getComponentDescriptionDTOs().stream().filter(d -> d.name.equals(component))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .noneMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE)) {
+        while (plugins.plugin(plugin).map(PluginReport::state).orElse(null) != PluginReport.State.APPLIED) {
             if (System.nanoTime() > end) {
-                throw new AssertionError(component + " did not become active within " + timeout);
+                throw new AssertionError(plugin + " was not applied within " + timeout + ": " + plugins.plugin(plugin));
             }
             Thread.sleep(200);
         }
@@ -123,8 +121,8 @@ public class PlatformIT {
                 bundles.add(bundle.getSymbolicName());
             }
         }
-        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-persistence", "samverkan-rest",
-                "samverkan-security", "samverkan-shell"), bundles.stream().sorted().toList());
+        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-persistence", "samverkan-plugins",
+                "samverkan-rest", "samverkan-security", "samverkan-shell"), bundles.stream().sorted().toList());
     }
 
     @Test
@@ -241,6 +239,9 @@ public class PlatformIT {
         String swimming = executeCommand("samverkan:activity-list --category swimming --municipality 1471");
         assertTrue(swimming, swimming.lines().anyMatch(l -> l.startsWith("simkurs-gotene")));
         assertFalse(swimming, swimming.contains("cykelkurs-gotene"));
+        String plugins = executeCommand("samverkan:plugin-list");
+        assertTrue(plugins, plugins.lines().anyMatch(l -> l.startsWith("samverkan-demo-data") && l.contains("applied")
+                && l.contains("activity 19")));
     }
 
     private String executeCommand(String command) throws Exception {

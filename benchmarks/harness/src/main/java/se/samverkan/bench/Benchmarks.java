@@ -36,11 +36,11 @@ public final class Benchmarks {
         System.out.println("| distribution | start to ready (median ms) | idle RSS (median MiB) | bundles |");
         System.out.println("|---|---|---|---|");
         footprint("plain Karaf + same framework features", plain, "/cxf/", null, starts, work);
-        footprint("Samverkan (with demo data)", samverkan, "/api/v1/health", "Demo data: ", starts, work);
+        footprint("Samverkan (with demo data)", samverkan, "/api/v1/health", "Plugin samverkan-demo-data ", starts, work);
 
         Karaf karaf = Karaf.unpack(samverkan, work);
         karaf.startAndAwait("/api/v1/health");
-        karaf.awaitLog("Demo data: ");
+        karaf.awaitLog("Plugin samverkan-demo-data ");
         karaf.stop();
         long seedStart = System.nanoTime();
         LocalDate day = Seeder.seed(karaf.home, activities);

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +31,9 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Organisation;
+import se.samverkan.api.plugin.Contribution;
 import se.samverkan.api.validation.Validation;
+import se.samverkan.plugins.internal.ContributionFile;
 
 class DemoDataTest {
 
@@ -43,11 +41,11 @@ class DemoDataTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 10, 20);
 
     private static String json;
-    private static DemoData data;
+    private static Contribution data;
 
     @BeforeAll
     static void parseTheBundledFile() throws IOException {
-        try (InputStream in = DemoData.class.getResourceAsStream(DemoData.RESOURCE)) {
+        try (InputStream in = DemoDataTest.class.getResourceAsStream("/demo-data.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         data = parse(json, TODAY);
@@ -192,28 +190,6 @@ class DemoDataTest {
     }
 
     @Test
-    void scheduleKeepsSwedishTimeAcrossTheAutumnChange() {
-        var schedule = new DemoData.Schedule(DayOfWeek.TUESDAY, LocalTime.of(18, 0), 90, 2);
-        List<Occurrence> occurrences = schedule.occurrences(TODAY);
-        // TODAY is itself a Tuesday; the first session is the next one, after the clocks went back.
-        assertEquals(OffsetDateTime.parse("2026-10-27T18:00+01:00"), occurrences.get(0).start());
-        assertEquals(OffsetDateTime.parse("2026-10-27T19:30+01:00"), occurrences.get(0).end());
-        assertEquals(OffsetDateTime.parse("2026-11-03T18:00+01:00"), occurrences.get(1).start());
-        assertEquals(2, occurrences.size());
-    }
-
-    @Test
-    void scheduleKeepsSwedishTimeAcrossTheSpringChange() {
-        var schedule = new DemoData.Schedule(DayOfWeek.SUNDAY, LocalTime.of(10, 0), 60, 2);
-        List<Occurrence> occurrences = schedule.occurrences(LocalDate.of(2026, 3, 20));
-        assertEquals(OffsetDateTime.parse("2026-03-22T10:00+01:00"), occurrences.get(0).start());
-        // Summer time begins 2026-03-29 at 02:00: same wall-clock time, one hour less from UTC.
-        assertEquals(OffsetDateTime.parse("2026-03-29T10:00+02:00"), occurrences.get(1).start());
-        assertEquals(OffsetDateTime.parse("2026-03-29T11:00+02:00"), occurrences.get(1).end());
-        assertEquals(167, ChronoUnit.HOURS.between(occurrences.get(0).start(), occurrences.get(1).start()));
-    }
-
-    @Test
     void theParsedSessionsFollowTheLoadDate() throws IOException {
         Activity swimming = parse(json, LocalDate.of(2027, 1, 4)).activities().stream()
                 .filter(a -> a.id().equals("simkurs-gotene")).findFirst().orElseThrow();
@@ -221,26 +197,8 @@ class DemoDataTest {
         assertEquals(8, swimming.occurrences().size());
     }
 
-    @Test
-    void anActivityWithoutScheduleIsRejected() {
-        String file = """
-                {"municipalities": [], "organisations": [], "venues": [], "agreements": [], "programmes": [],
-                 "activities": [{"id": "no-schedule", "title": {"sv": "Utan schema"}}]}""";
-        var e = assertThrows(IllegalArgumentException.class, () -> parse(file, TODAY));
-        assertTrue(e.getMessage().startsWith("activity no-schedule:"), e.getMessage());
-    }
-
-    @Test
-    void anUnknownFieldIsRejectedSoTyposDoNotGoUnnoticed() {
-        String file = """
-                {"municipalities": [{"code": "1487", "name": "Vänersborg", "county": "Västra Götalands län",
-                  "activ": true}], "organisations": [], "venues": [], "agreements": [], "programmes": [],
-                 "activities": []}""";
-        assertThrows(IOException.class, () -> parse(file, TODAY));
-    }
-
-    private static DemoData parse(String file, LocalDate today) throws IOException {
-        return DemoData.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), today);
+    private static Contribution parse(String file, LocalDate today) throws IOException {
+        return ContributionFile.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), today);
     }
 
     private static Municipality byCode(String code) {

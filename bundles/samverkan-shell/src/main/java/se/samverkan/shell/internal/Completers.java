@@ -16,6 +16,8 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
+import se.samverkan.api.plugin.PluginRegistry;
+import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 
@@ -59,6 +61,18 @@ final class Completers {
         @Override
         Collection<String> values() {
             return municipalities.list().stream().map(Municipality::code).toList();
+        }
+    }
+
+    @Service
+    public static class PluginNames extends ValuesCompleter {
+
+        @Reference
+        PluginRegistry registry;
+
+        @Override
+        Collection<String> values() {
+            return registry.plugins().stream().map(PluginReport::name).toList();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
@@ -14,6 +15,7 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
+import se.samverkan.api.plugin.PluginReport;
 
 /** The tables the commands print: one method per table, one row per record. */
 final class Tables {
@@ -70,6 +72,24 @@ final class Tables {
     static ShellTable bundles(Collection<BundleRow> bundles) {
         return table(bundles, "No Samverkan bundles installed.",
                 b -> row(b.symbolicName(), b.version(), b.state()), "Bundle", "Version", "State");
+    }
+
+    static ShellTable plugins(Collection<PluginReport> plugins) {
+        return table(plugins, "No plugins.", p -> row(p.name(), p.version(), Formats.label(p.state()),
+                        p.appliedAt() == null ? "" : Formats.DATE_TIME.format(p.appliedAt().atZone(Activity.ZONE)),
+                        contributed(p.counts()), p.problems().size()),
+                "Plugin", "Version", "State", "Since", "Contributed", "Problems");
+    }
+
+    /** Per record kind: created / updated / already there. */
+    static ShellTable pluginCounts(Map<String, PluginReport.Counts> counts) {
+        return table(counts.entrySet(), "Nothing contributed.", e -> row(e.getKey(), e.getValue().created(),
+                e.getValue().updated(), e.getValue().unchanged()), "Kind", "Created", "Updated", "Unchanged");
+    }
+
+    private static String contributed(Map<String, PluginReport.Counts> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue().created() + e.getValue().updated()
+                + e.getValue().unchanged())).collect(Collectors.joining(", "));
     }
 
     /** Sorted by kind: the map may come in any order. */

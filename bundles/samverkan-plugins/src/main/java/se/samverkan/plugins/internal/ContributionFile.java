@@ -1,4 +1,4 @@
-package se.samverkan.demodata.internal;
+package se.samverkan.plugins.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,19 +23,21 @@ import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
+import se.samverkan.api.plugin.Contribution;
 
 /**
- * The demo records, parsed from demo-data.json. Activities in the file carry a weekly {@link Schedule} instead
- * of dates, so the demo always shows sessions in the coming weeks whenever it is loaded.
+ * A contribution written as JSON, for plugins without Java: top-level arrays "municipalities",
+ * "organisations", "venues", "agreements", "programmes" and "activities" of the API records. Activities carry a
+ * weekly "schedule" ({"weekday": "TUESDAY", "time": "18:00", "durationMinutes": 90, "weeks": 8}) instead of
+ * occurrences, so they always have sessions in the coming weeks, whenever the file is read.
  */
-public record DemoData(List<Municipality> municipalities, List<Organisation> organisations, List<Venue> venues,
-                       List<Agreement> agreements, List<Programme> programmes, List<Activity> activities) {
+public final class ContributionFile {
 
-    /** Name of the bundled file, at the root of the bundle. */
-    public static final String RESOURCE = "/demo-data.json";
-
-    // Unknown properties stay fatal (Jackson's default) so a typo in the file fails the unit tests.
+    // Unknown properties stay fatal (Jackson's default) so a typo in a file is reported, not ignored.
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private ContributionFile() {
+    }
 
     /** "Every {weekday} at {time} for {weeks} weeks", in Swedish time. */
     record Schedule(DayOfWeek weekday, LocalTime time, int durationMinutes, int weeks) {
@@ -55,25 +57,23 @@ public record DemoData(List<Municipality> municipalities, List<Organisation> org
     }
 
     /** The file's shape: activities are read as trees because their "schedule" is not an Activity field. */
-    private record DemoFile(List<Municipality> municipalities, List<Organisation> organisations,
-                            List<Venue> venues, List<Agreement> agreements, List<Programme> programmes,
-                            List<ObjectNode> activities) {
+    private record Shape(List<Municipality> municipalities, List<Organisation> organisations,
+                         List<Venue> venues, List<Agreement> agreements, List<Programme> programmes,
+                         List<ObjectNode> activities) {
     }
 
     /**
-     * Reads the demo data file.
-     *
-     * @param today the load date; occurrences start after it
+     * @param today the day the file is read; occurrences start after it
      * @throws IOException              if the JSON is malformed or does not fit the records
      * @throws IllegalArgumentException if an activity has no usable schedule
      */
-    public static DemoData parse(InputStream in, LocalDate today) throws IOException {
-        DemoFile file = MAPPER.readValue(in, DemoFile.class);
+    public static Contribution parse(InputStream in, LocalDate today) throws IOException {
+        Shape file = MAPPER.readValue(in, Shape.class);
         List<Activity> activities = new ArrayList<>();
-        for (ObjectNode node : file.activities()) {
+        for (ObjectNode node : file.activities() == null ? List.<ObjectNode>of() : file.activities()) {
             activities.add(activity(node, today));
         }
-        return new DemoData(file.municipalities(), file.organisations(), file.venues(), file.agreements(),
+        return new Contribution(file.municipalities(), file.organisations(), file.venues(), file.agreements(),
                 file.programmes(), activities);
     }
 

@@ -1,0 +1,132 @@
+package se.samverkan.plugins.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.model.Organisation;
+import se.samverkan.api.model.OrganisationKind;
+import se.samverkan.api.model.Venue;
+import se.samverkan.api.plugin.Contribution;
+import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.plugin.PluginReport.Counts;
+import se.samverkan.api.plugin.PluginReport.State;
+import se.samverkan.api.plugin.SamverkanPlugin;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.testing.InMemoryServices;
+
+class PluginsTest {
+
+    private static final Municipality GOTENE = new Municipality("1471", "Götene", "Västra Götalands län", null, true);
+    private static final Municipality ASKERSUND = new Municipality("1882", "Askersund", "Örebro län", null, true);
+    private static final Organisation SV_GOTENE = new Organisation("sv", "Studieförbundet Vuxenskolan",
+            OrganisationKind.STUDY_ASSOCIATION, null, Set.of("1471"));
+    private static final Organisation SV_ASKERSUND = new Organisation("sv", "Studieförbundet Vuxenskolan",
+            OrganisationKind.STUDY_ASSOCIATION, null, Set.of("1882"));
+    private static final Venue HALL = new Venue("simhall-gotene", "Simhallen", null, "1471", Set.of());
+    private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-05T10:00+01:00");
+    private static final Activity SWIMMING = new Activity("simkurs-gotene", Map.of("sv", "Simkurs"), Map.of(),
+            ActivityCategory.SWIMMING, FocusArea.HEALTH, Set.of(), Set.of("sv", "ar"), "1471", List.of("sv"), null,
+            null, "simhall-gotene", 12, BigDecimal.ZERO,
+            List.of(new Occurrence(null, START, START.plusHours(1), OccurrenceStatus.SCHEDULED)));
+
+    private final InMemoryServices services = new InMemoryServices();
+    private final Plugins plugins = new Plugins(services.municipalities, services.organisations, services.venues,
+            services.agreements, services.programmes, services.activities);
+
+    @Test
+    void appliesOnceParentsFirstAndNothingTheSecondTime() {
+        SamverkanPlugin gotene = plugin("samverkan-municipality-gotene",
+                new Contribution(List.of(GOTENE), List.of(SV_GOTENE), List.of(HALL), null, null, List.of(SWIMMING)));
+        PluginReport first = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0");
+        assertEquals(State.APPLIED, first.state());
+        assertEquals(List.of("municipality", "organisation", "venue", "activity"), services.createdKinds);
+        assertEquals(new Counts(1, 0, 0), first.counts().get("activity"));
+
+        PluginReport second = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0");
+        assertEquals(new Counts(0, 0, 1), second.counts().get("activity"));
+        assertEquals(4, services.createdKinds.size());
+        assertEquals(List.of(second), plugins.plugins());
+    }
+
+    @Test
+    void twoPluginsBringingOneOrganisationMergeIntoOneRecord() {
+        plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), List.of(SV_GOTENE), null, null, null, null)),
+                "gotene", "1");
+        PluginReport askersund = plugins.apply(plugin("askersund",
+                new Contribution(List.of(ASKERSUND), List.of(SV_ASKERSUND), null, null, null, null)), "askersund", "1");
+        assertEquals(new Counts(0, 1, 0), askersund.counts().get("organisation"));
+        assertEquals(Set.of("1471", "1882"), services.organisations.get("sv").municipalityCodes());
+        assertEquals(1, services.organisations.count());
+    }
+
+    @Test
+    void neverOverwritesARecordEditedThroughTheApi() {
+        Venue edited = new Venue("simhall-gotene", "Götene simhall (renoverad)", "Parkgatan", "1471", Set.of());
+        services.municipalities.create(Caller.SYSTEM, GOTENE);
+        services.venues.create(Caller.SYSTEM, edited);
+        plugins.apply(plugin("gotene", new Contribution(null, null, List.of(HALL), null, null, null)), "gotene", "1");
+        assertEquals(edited, services.venues.get("simhall-gotene"));
+    }
+
+    @Test
+    void aRefusedRecordIsReportedWithItsReasonAndTheRestApplied() {
+        Municipality bad = new Municipality("9999", "Ingenstans", "Inget län", null, true);
+        PluginReport report = plugins.apply(plugin("broken",
+                new Contribution(List.of(bad, GOTENE), null, null, null, null, null)), "broken", "1");
+        assertEquals(State.PARTLY_APPLIED, report.state());
+        assertEquals(1, report.problems().size());
+        assertTrue(report.problems().get(0).startsWith("municipality 9999: code: '99' is not a Swedish county code"),
+                report.problems().get(0));
+        assertTrue(services.municipalities.find("1471").isPresent());
+    }
+
+    @Test
+    void aPluginThatFailsIsReportedAndHarmsNoOther() {
+        SamverkanPlugin failing = new SamverkanPlugin() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public Contribution contribution() {
+                throw new IllegalStateException("plugin.json is not a valid contribution: Unexpected character");
+            }
+        };
+        PluginReport report = plugins.apply(failing, "failing-bundle", "2.0.0");
+        assertEquals(State.FAILED, report.state());
+        assertEquals(List.of("the plugin failed: plugin.json is not a valid contribution: Unexpected character"),
+                report.problems());
+        assertEquals(State.APPLIED, plugins.apply(plugin("gotene",
+                new Contribution(List.of(GOTENE), null, null, null, null, null)), "gotene", "1").state());
+        assertEquals(2, plugins.plugins().size());
+    }
+
+    private static SamverkanPlugin plugin(String name, Contribution contribution) {
+        return new SamverkanPlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Contribution contribution() {
+                return contribution;
+            }
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package se.samverkan.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import se.samverkan.api.plugin.PluginRegistry;
+
+@Service
+@Command(scope = "samverkan", name = "plugin-list",
+        description = "Lists the municipality and partner plugins, their state and what they contributed.")
+public class PluginListCommand extends SamverkanCommand {
+
+    @Reference
+    PluginRegistry registry;
+
+    @Override
+    void print(PrintStream out) {
+        Tables.plugins(registry.plugins()).print(out);
+    }
+}

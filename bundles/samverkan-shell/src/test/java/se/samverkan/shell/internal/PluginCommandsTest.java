@@ -1,0 +1,68 @@
+package se.samverkan.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.karaf.shell.support.CommandException;
+import org.junit.jupiter.api.Test;
+
+import se.samverkan.api.plugin.PluginRegistry;
+import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.plugin.PluginReport.Counts;
+import se.samverkan.api.plugin.PluginReport.State;
+
+class PluginCommandsTest {
+
+    private static final PluginReport GOTENE = new PluginReport("samverkan-municipality-gotene",
+            "samverkan-municipality-gotene", "0.1.0", State.PARTLY_APPLIED, Instant.parse("2026-11-24T09:00:00Z"),
+            Map.of("activity", new Counts(7, 0, 1)), List.of("venue x: municipalityCode: no municipality with id '9999'"));
+
+    private final PluginRegistry registry = new PluginRegistry() {
+        @Override
+        public List<PluginReport> plugins() {
+            return List.of(GOTENE);
+        }
+
+        @Override
+        public Optional<PluginReport> plugin(String name) {
+            return plugins().stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+    };
+
+    @Test
+    void listShowsStateTimeAndWhatWasContributed() throws Exception {
+        PluginListCommand list = new PluginListCommand();
+        list.registry = registry;
+        String out = run(list);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("samverkan-municipality-gotene") && l.contains("partly_applied")
+                && l.contains("2026-11-24 10:00") && l.contains("activity 8")), out);
+    }
+
+    @Test
+    void showListsEveryProblemWithItsReason() throws Exception {
+        PluginShowCommand show = new PluginShowCommand();
+        show.registry = registry;
+        show.name = "samverkan-municipality-gotene";
+        String out = run(show);
+        assertTrue(out.contains("Problem: venue x: municipalityCode: no municipality with id '9999'"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("activity") && l.contains("7")), out);
+        show.name = "okänd";
+        assertEquals("No plugin named 'okänd'; see samverkan:plugin-list",
+                assertThrows(CommandException.class, () -> show.print(new PrintStream(new ByteArrayOutputStream()))).getMessage());
+    }
+
+    private static String run(SamverkanCommand command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        command.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
