@@ -41,7 +41,7 @@ class DistributionRestartIT {
         start();
         http.awaitUp(Duration.ofSeconds(120));
         String firstLoad = awaitLogLine(DEMO_PLUGIN, 1);
-        assertTrue(firstLoad.contains(": APPLIED, 66 created, 0 updated, 0 unchanged"), firstLoad);
+        assertTrue(firstLoad.contains(": APPLIED, ") && !firstLoad.contains(", 0 created"), firstLoad);
         assertFalse(Files.exists(home.resolve("data/samverkan/admin-password")), "the password came from the environment");
         int municipalities = http.get("/municipalities").body().size();
         String venue = "{\"id\":\"restart-hall\",\"name\":\"Hallen\",\"municipalityCode\":\"1471\",\"accessibility\":[]}";
@@ -51,7 +51,7 @@ class DistributionRestartIT {
         start();
         http.awaitUp(Duration.ofSeconds(120));
         String secondLoad = awaitLogLine(DEMO_PLUGIN, 2);
-        assertTrue(secondLoad.contains(": APPLIED, 0 created, 0 updated, 66 unchanged"), "demo data loaded once: " + secondLoad);
+        assertTrue(secondLoad.contains(": APPLIED, 0 created, 0 updated, "), "demo data loaded once: " + secondLoad);
         Reply after = http.get("/venues/restart-hall");
         assertEquals(200, after.status());
         assertEquals("Hallen", after.body().get("name").asText());

@@ -58,6 +58,7 @@ public class PlatformIT {
     private static final String ADMIN_PASSWORD = "itest-secret";
     /** Demo users shipped by the samverkan-demo-data feature. */
     private static final String VANERSBORG = "coordinator-vanersborg";
+    private static final String GOTENE = "samverkan-municipality-gotene";
     private static final String VANERSBORG_PASSWORD = "demo-vanersborg";
 
     @Inject
@@ -99,17 +100,24 @@ public class PlatformIT {
         http = new Http(Integer.getInteger("samverkan.itest.http.port"));
         http.awaitUp(Duration.ofSeconds(60));
         awaitApplied("samverkan-demo-data", Duration.ofSeconds(60));
+        awaitApplied(GOTENE, Duration.ofSeconds(60));
     }
 
-    /** The demo data is a plugin; it is in once the platform reports it applied. */
-    private void awaitApplied(String plugin, Duration timeout) throws InterruptedException {
+    /** The demo data and Götene are plugins; they are in once the platform reports them applied. */
+    private PluginReport awaitApplied(String plugin, Duration timeout) throws InterruptedException {
+        return awaitState(plugin, PluginReport.State.APPLIED, timeout);
+    }
+
+    private PluginReport awaitState(String plugin, PluginReport.State state, Duration timeout)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (plugins.plugin(plugin).map(PluginReport::state).orElse(null) != PluginReport.State.APPLIED) {
+        while (plugins.plugin(plugin).map(PluginReport::state).orElse(null) != state) {
             if (System.nanoTime() > end) {
-                throw new AssertionError(plugin + " was not applied within " + timeout + ": " + plugins.plugin(plugin));
+                throw new AssertionError(plugin + " was not " + state + " within " + timeout + ": " + plugins.plugin(plugin));
             }
             Thread.sleep(200);
         }
+        return plugins.plugin(plugin).orElseThrow();
     }
 
     @Test
@@ -121,8 +129,9 @@ public class PlatformIT {
                 bundles.add(bundle.getSymbolicName());
             }
         }
-        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-persistence", "samverkan-plugins",
-                "samverkan-rest", "samverkan-security", "samverkan-shell"), bundles.stream().sorted().toList());
+        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-municipality-gotene",
+                "samverkan-persistence", "samverkan-plugins", "samverkan-rest", "samverkan-security", "samverkan-shell"),
+                bundles.stream().sorted().toList());
     }
 
     @Test
@@ -241,7 +250,25 @@ public class PlatformIT {
         assertFalse(swimming, swimming.contains("cykelkurs-gotene"));
         String plugins = executeCommand("samverkan:plugin-list");
         assertTrue(plugins, plugins.lines().anyMatch(l -> l.startsWith("samverkan-demo-data") && l.contains("applied")
-                && l.contains("activity 19")));
+                && l.contains("activity 12")));
+    }
+
+    @Test
+    public void aMunicipalityPluginCanBeUninstalledAndInstalledAgainAtRuntime() throws Exception {
+        int goteneActivities = search("municipality=1471&limit=200").get("items").size();
+        assertEquals(7, goteneActivities);
+
+        executeCommand("feature:uninstall " + GOTENE);
+        awaitState(GOTENE, PluginReport.State.REMOVED, Duration.ofSeconds(60));
+        assertEquals("the records it contributed are kept", 200, http.get("/activities/simkurs-gotene").status());
+
+        executeCommand("feature:install " + GOTENE);
+        PluginReport again = awaitApplied(GOTENE, Duration.ofSeconds(60));
+        assertEquals(new PluginReport.Counts(0, 0, 7), again.counts().get("activity"));
+        assertEquals("the same records, not copies", goteneActivities,
+                search("municipality=1471&limit=200").get("items").size());
+        String shown = executeCommand("samverkan:plugin-show " + GOTENE);
+        assertTrue(shown, shown.contains("Bundle: " + GOTENE));
     }
 
     private String executeCommand(String command) throws Exception {
