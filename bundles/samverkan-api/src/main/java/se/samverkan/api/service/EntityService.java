@@ -19,6 +19,9 @@ public interface EntityService<T> {
 
     Optional<T> find(String id);
 
+    /** Up to {@code max} ids that start with {@code prefix}, ordered; cheap, for completion and pickers. */
+    List<String> ids(String prefix, int max);
+
     /** @throws NotFoundException if there is no such record */
     default T get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException(kind(), id));

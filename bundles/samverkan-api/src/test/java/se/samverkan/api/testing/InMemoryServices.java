@@ -74,6 +74,11 @@ public final class InMemoryServices {
         }
 
         @Override
+        public List<String> ids(String prefix, int max) {
+            return records.keySet().stream().filter(id -> id.startsWith(prefix)).limit(max).toList();
+        }
+
+        @Override
         public T create(Caller caller, T record) {
             validate.accept(record);
             if (records.putIfAbsent(idOf.apply(record), record) != null) {

@@ -1,7 +1,5 @@
 package se.samverkan.persistence.internal;
 
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -159,10 +157,5 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     static OffsetDateTime fromUtc(LocalDateTime utc) {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Activity.ZONE).toOffsetDateTime();
-    }
-
-    /** Start of a Swedish calendar day as a UTC timestamp. */
-    static Timestamp dayStartUtc(LocalDate day) {
-        return Timestamp.valueOf(toUtc(day.atStartOfDay(Activity.ZONE).toOffsetDateTime()));
     }
 }

@@ -103,6 +103,14 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     @Override
+    public List<String> ids(String prefix, int max) {
+        String escaped = (prefix == null ? "" : prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return tx(em -> em.createQuery("SELECT e." + kind.idField() + " FROM " + entityName() + " e WHERE e."
+                        + kind.idField() + " LIKE :prefix ESCAPE '\\' ORDER BY e." + kind.idField(), String.class)
+                .setParameter("prefix", escaped + "%").setMaxResults(max).getResultList());
+    }
+
+    @Override
     public long count() {
         return tx(em -> em.createQuery("SELECT COUNT(e) FROM " + entityName() + " e", Long.class).getSingleResult());
     }

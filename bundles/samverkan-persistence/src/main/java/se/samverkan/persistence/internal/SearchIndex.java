@@ -85,8 +85,9 @@ public class SearchIndex {
 
     /** The ids of one page of matches in id order, plus one more if there is a next page. */
     public List<String> search(ActivityQuery q) {
-        long from = q.from() == null ? Long.MIN_VALUE : epoch(ActivityServiceImpl.dayStartUtc(q.from()).toLocalDateTime());
-        long to = q.to() == null ? Long.MAX_VALUE : epoch(ActivityServiceImpl.dayStartUtc(q.to().plusDays(1)).toLocalDateTime());
+        // Bounds are Swedish calendar days; 'to' is inclusive, so the search ends where the next day starts.
+        long from = q.from() == null ? Long.MIN_VALUE : q.from().atStartOfDay(Activity.ZONE).toEpochSecond();
+        long to = q.to() == null ? Long.MAX_VALUE : q.to().plusDays(1).atStartOfDay(Activity.ZONE).toEpochSecond();
         lock.readLock().lock();
         try {
             List<String> page = new ArrayList<>();
@@ -350,8 +351,6 @@ public class SearchIndex {
             each(s, "SELECT venue_id, feature FROM venue_accessibility", rs -> venues
                     .computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(AccessibilityFeature.class))
                     .add(AccessibilityFeature.valueOf(rs.getString(2))));
-            each(s, "SELECT id FROM venue", rs -> venues.computeIfAbsent(rs.getString(1),
-                    k -> EnumSet.noneOf(AccessibilityFeature.class)));
             each(s, "SELECT id, municipality_code, category, focus_area, venue_id FROM activity", rs -> rows.add(
                     new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
             each(s, "SELECT activity_id, lang FROM activity_language", rs -> languages

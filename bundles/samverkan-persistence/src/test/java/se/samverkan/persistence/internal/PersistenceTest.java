@@ -215,6 +215,18 @@ class PersistenceTest {
     }
 
     @Test
+    void idsByPrefixAreOrderedBoundedAndTakeWildcardsLiterally() {
+        for (String id : List.of("simkurs-b", "simkurs-a", "cykel")) {
+            activities.create(ADMIN, swimming(id, "1487", "2026-12-01T18:00:00+01:00"));
+        }
+        assertEquals(List.of("simkurs-a", "simkurs-b"), activities.ids("simk", 10));
+        assertEquals(List.of(), activities.ids("sim_", 10), "_ is a character, not a wildcard");
+        assertEquals(List.of(), activities.ids("%", 10), "% is a character, not a wildcard");
+        assertEquals(List.of("cykel"), activities.ids("", 1));
+        assertEquals(List.of("1487", "1488"), municipalities.ids("14", 10));
+    }
+
+    @Test
     void agreementStatusMovesOnlyForward() {
         Agreement draft = new Agreement("iop-ikc", "IOP IKC", AgreementKind.IOP, Set.of("support-group-network"),
                 Set.of("1488"), "Interkulturellt center", new Period(LocalDate.parse("2020-12-01"), null),

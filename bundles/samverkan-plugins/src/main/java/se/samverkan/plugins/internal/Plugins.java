@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -64,6 +65,8 @@ public class Plugins implements PluginRegistry {
     private final ProgrammeService programmes;
     private final ActivityService activities;
     private final Map<String, PluginReport> reports = new ConcurrentSkipListMap<>();
+    /** The name each plugin service was applied under, so its report is found again when it goes. */
+    private final Map<ServiceReference<SamverkanPlugin>, String> names = new ConcurrentHashMap<>();
 
     @Activate
     public Plugins(@Reference(name = "municipalities") MunicipalityService municipalities,
@@ -85,15 +88,18 @@ public class Plugins implements PluginRegistry {
     void addPlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
         PluginReport report = apply(plugin, reference.getBundle().getSymbolicName(),
                 reference.getBundle().getVersion().toString());
+        names.put(reference, report.name());
         report.problems().forEach(p -> LOG.log(Level.WARNING, "Plugin " + report.name() + ": " + p));
         LOG.log(report.state() == State.FAILED ? Level.ERROR : Level.INFO, "Plugin " + report.name() + " "
                 + report.version() + ": " + report.state() + ", " + summary(report.counts()));
     }
 
     void removePlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
-        String bundle = reference.getBundle() == null ? null : reference.getBundle().getSymbolicName();
-        reports.replaceAll((name, r) -> r.bundle().equals(bundle) ? new PluginReport(r.name(), r.bundle(),
-                r.version(), State.REMOVED, Instant.now(), r.counts(), r.problems()) : r);
+        String name = names.remove(reference);
+        if (name != null) {
+            reports.computeIfPresent(name, (n, r) -> new PluginReport(r.name(), r.bundle(), r.version(),
+                    State.REMOVED, Instant.now(), r.counts(), r.problems()));
+        }
     }
 
     @Override
@@ -164,10 +170,13 @@ public class Plugins implements PluginRegistry {
                     if (stored.isEmpty()) {
                         service.create(Caller.SYSTEM, record);
                         created++;
-                    } else if (merge.apply(stored.get(), record).equals(stored.get())) {
+                        continue;
+                    }
+                    T merged = merge.apply(stored.get(), record);
+                    if (merged.equals(stored.get())) {
                         unchanged++;
                     } else {
-                        service.update(Caller.SYSTEM, id, merge.apply(stored.get(), record));
+                        service.update(Caller.SYSTEM, id, merged);
                         updated++;
                     }
                 } catch (SamverkanException e) {

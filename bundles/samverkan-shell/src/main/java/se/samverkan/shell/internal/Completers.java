@@ -11,7 +11,6 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 import se.samverkan.api.model.AccessibilityFeature;
-import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.model.FocusArea;
@@ -24,17 +23,22 @@ import se.samverkan.api.service.MunicipalityService;
 /** Tab completion for the commands' arguments and options. */
 final class Completers {
 
+    static final int MAX_IDS = 50;
+
     private Completers() {
     }
 
     /** Offers the values an option accepts; each call asks for them afresh, so new records show up at once. */
     abstract static class ValuesCompleter implements Completer {
 
-        abstract Collection<String> values();
+        /** @param typed what the user has typed of the word so far */
+        abstract Collection<String> values(String typed);
 
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-            return new StringsCompleter(values(), false).complete(session, commandLine, candidates);
+            String word = commandLine.getCursorArgument() == null ? "" : commandLine.getCursorArgument();
+            String typed = word.substring(0, Math.min(word.length(), Math.max(0, commandLine.getArgumentPosition())));
+            return new StringsCompleter(values(typed), false).complete(session, commandLine, candidates);
         }
     }
 
@@ -47,7 +51,7 @@ final class Completers {
         }
 
         @Override
-        Collection<String> values() {
+        Collection<String> values(String typed) {
             return Options.allowed(type);
         }
     }
@@ -59,7 +63,7 @@ final class Completers {
         MunicipalityService municipalities;
 
         @Override
-        Collection<String> values() {
+        Collection<String> values(String typed) {
             return municipalities.list().stream().map(Municipality::code).toList();
         }
     }
@@ -71,7 +75,7 @@ final class Completers {
         PluginRegistry registry;
 
         @Override
-        Collection<String> values() {
+        Collection<String> values(String typed) {
             return registry.plugins().stream().map(PluginReport::name).toList();
         }
     }
@@ -82,9 +86,10 @@ final class Completers {
         @Reference
         ActivityService activities;
 
+        /** Activities are many: only ids that start with what is typed, a screenful at most, read as ids alone. */
         @Override
-        Collection<String> values() {
-            return activities.list().stream().map(Activity::id).toList();
+        Collection<String> values(String typed) {
+            return activities.ids(typed, MAX_IDS);
         }
     }
 
