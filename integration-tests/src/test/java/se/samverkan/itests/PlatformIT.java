@@ -3,47 +3,22 @@ package se.samverkan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.inject.Inject;
-import javax.security.auth.Subject;
-
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import se.samverkan.api.plugin.PluginRegistry;
-import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.service.ActivityService;
 import se.samverkan.itests.Http.Reply;
 
 /**
@@ -52,73 +27,11 @@ import se.samverkan.itests.Http.Reply;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformIT {
+public class PlatformIT extends PlatformTestSupport {
 
-    private static final String ADMIN = "itest-admin";
-    private static final String ADMIN_PASSWORD = "itest-secret";
     /** Demo users shipped by the samverkan-demo-data feature. */
     private static final String VANERSBORG = "coordinator-vanersborg";
-    private static final String GOTENE = "samverkan-municipality-gotene";
     private static final String VANERSBORG_PASSWORD = "demo-vanersborg";
-
-    @Inject
-    private BundleContext bundleContext;
-    @Inject
-    private SessionFactory sessionFactory;
-    /** Injection waits until storage is up. */
-    @Inject
-    private ActivityService activityService;
-
-    private Http http;
-
-    @Configuration
-    public Option[] config() {
-        int httpPort = Http.freePort();
-        File archive = new File(System.getProperty("distribution.archive"));
-        return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(archive.toURI().toString()).karafVersion("4.4.10")
-                    .name("Samverkan").unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            // The distribution is offline; Pax Exam's own bundles come from the build's local repository.
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    System.getProperty("maven.repo.local")),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Http.freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Http.freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Http.freePort())),
-            editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
-            systemProperty("samverkan.itest.http.port").value(String.valueOf(httpPort)),
-        };
-    }
-
-    @Inject
-    private PluginRegistry plugins;
-
-    @Before
-    public void awaitPlatform() throws InterruptedException {
-        http = new Http(Integer.getInteger("samverkan.itest.http.port"));
-        http.awaitUp(Duration.ofSeconds(60));
-        awaitApplied("samverkan-demo-data", Duration.ofSeconds(60));
-        awaitApplied(GOTENE, Duration.ofSeconds(60));
-    }
-
-    /** The demo data and Götene are plugins; they are in once the platform reports them applied. */
-    private PluginReport awaitApplied(String plugin, Duration timeout) throws InterruptedException {
-        return awaitState(plugin, PluginReport.State.APPLIED, timeout);
-    }
-
-    private PluginReport awaitState(String plugin, PluginReport.State state, Duration timeout)
-            throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (plugins.plugin(plugin).map(PluginReport::state).orElse(null) != state) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(plugin + " was not " + state + " within " + timeout + ": " + plugins.plugin(plugin));
-            }
-            Thread.sleep(200);
-        }
-        return plugins.plugin(plugin).orElseThrow();
-    }
 
     @Test
     public void everySamverkanBundleIsActive() {
@@ -130,7 +43,10 @@ public class PlatformIT {
             }
         }
         assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-municipality-gotene",
-                "samverkan-persistence", "samverkan-plugins", "samverkan-rest", "samverkan-security", "samverkan-shell"),
+                "samverkan-municipality-trollhattan", "samverkan-municipality-vanersborg", "samverkan-partner-abf-fyrbodal",
+                "samverkan-partner-support-group-network", "samverkan-partner-sv-orebro", "samverkan-persistence",
+                "samverkan-plugins", "samverkan-programme-helhetslyftet", "samverkan-rest", "samverkan-routes", "samverkan-security",
+                "samverkan-shell"),
                 bundles.stream().sorted().toList());
     }
 
@@ -250,37 +166,7 @@ public class PlatformIT {
         assertFalse(swimming, swimming.contains("cykelkurs-gotene"));
         String plugins = executeCommand("samverkan:plugin-list");
         assertTrue(plugins, plugins.lines().anyMatch(l -> l.startsWith("samverkan-demo-data") && l.contains("applied")
-                && l.contains("activity 12")));
-    }
-
-    @Test
-    public void aMunicipalityPluginCanBeUninstalledAndInstalledAgainAtRuntime() throws Exception {
-        int goteneActivities = search("municipality=1471&limit=200").get("items").size();
-        assertEquals(7, goteneActivities);
-
-        executeCommand("feature:uninstall " + GOTENE);
-        awaitState(GOTENE, PluginReport.State.REMOVED, Duration.ofSeconds(60));
-        assertEquals("the records it contributed are kept", 200, http.get("/activities/simkurs-gotene").status());
-
-        executeCommand("feature:install " + GOTENE);
-        PluginReport again = awaitApplied(GOTENE, Duration.ofSeconds(60));
-        assertEquals(new PluginReport.Counts(0, 0, 7), again.counts().get("activity"));
-        assertEquals("the same records, not copies", goteneActivities,
-                search("municipality=1471&limit=200").get("items").size());
-        String shown = executeCommand("samverkan:plugin-show " + GOTENE);
-        assertTrue(shown, shown.contains("Bundle: " + GOTENE));
-    }
-
-    private String executeCommand(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal(ADMIN));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+                && l.contains("activity 2")));
     }
 
     private static String activity(String id, String municipality) {

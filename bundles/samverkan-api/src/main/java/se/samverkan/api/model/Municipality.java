@@ -1,5 +1,8 @@
 package se.samverkan.api.model;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A Swedish municipality (kommun), identified by its four-digit SCB code.
  *
@@ -8,8 +11,22 @@ package se.samverkan.api.model;
  * @param county    county (län) name, e.g. "Västra Götalands län"
  * @param subRegion sub-region such as "Fyrbodal", or null
  * @param active    inactive municipalities are hidden from public search
+ * @param languages the languages its newcomers speak most, most spoken first, as ISO 639 codes ("ar", "ti")
+ * @param settings  its integration settings, e.g. {@code calendar.feeds}, {@code registry.kpi},
+ *                  {@code mail.from}; keys are dotted lower-case names, values plain text
  */
-public record Municipality(String code, String name, String county, String subRegion, boolean active) {
+public record Municipality(String code, String name, String county, String subRegion, boolean active,
+                           List<String> languages, Map<String, String> settings) {
+
+    public Municipality {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** A municipality without language or integration facts yet. */
+    public Municipality(String code, String name, String county, String subRegion, boolean active) {
+        this(code, name, county, subRegion, active, List.of(), Map.of());
+    }
 
     /** The county code: the first two digits of the municipality code. */
     public String countyCode() {

@@ -10,4 +10,13 @@ public interface PluginRegistry {
     List<PluginReport> plugins();
 
     Optional<PluginReport> plugin(String name);
+
+    /**
+     * Applies an installed plugin's contribution again.
+     *
+     * @param takePluginVersion settle conflicts for the plugin: its version replaces records edited through the
+     *                          API and brings back records deleted through it
+     * @throws se.samverkan.api.service.NotFoundException if no installed plugin has that name
+     */
+    PluginReport reapply(String name, boolean takePluginVersion);
 }

@@ -1,6 +1,7 @@
 package se.samverkan.api.validation;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
@@ -16,12 +17,24 @@ import se.samverkan.api.model.Venue;
  */
 public final class Validation {
 
+    private static final Pattern SETTING_KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+
     private Validation() {
     }
 
     public static void validate(Municipality m) {
-        new Checks().require("code", m.code()).municipalityCode("code", m.code())
-                .require("name", m.name()).require("county", m.county()).throwIfAny();
+        Checks checks = new Checks().require("code", m.code()).municipalityCode("code", m.code())
+                .require("name", m.name()).require("county", m.county());
+        for (int i = 0; i < m.languages().size(); i++) {
+            checks.language("languages[" + i + "]", m.languages().get(i));
+        }
+        checks.check(m.languages().stream().distinct().count() == m.languages().size(), "languages",
+                "must name each language once");
+        m.settings().forEach((key, value) -> checks
+                .check(SETTING_KEY.matcher(key).matches(), "settings." + key,
+                        "must be a dotted lower-case name such as calendar.feeds")
+                .check(value != null && value.length() <= 1000, "settings." + key, "must be text of at most 1000 characters"));
+        checks.throwIfAny();
     }
 
     public static void validate(Organisation o) {

@@ -1,8 +1,12 @@
 package se.samverkan.api.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,6 +17,7 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
+import se.samverkan.api.plugin.ContributionLedger;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
@@ -42,6 +47,7 @@ public final class InMemoryServices {
     public final Programmes programmes = new Programmes();
     public final Venues venues = new Venues();
     public final Activities activities = new Activities();
+    public final Ledger ledger = new Ledger();
 
     /** One kind of record. */
     public abstract class Store<T> implements EntityService<T> {
@@ -154,6 +160,46 @@ public final class InMemoryServices {
         public Page<Activity> search(ActivityQuery query) {
             lastQuery = query;
             return new Page<>(list(), query.offset(), query.limit(), hasMore);
+        }
+    }
+
+    /** The ledger as maps; unlike the real services, the stores above do not refuse inactive records. */
+    public static final class Ledger implements ContributionLedger {
+        private final Map<String, Map<String, Map<String, Applied>>> applied = new HashMap<>();
+        private final Set<String> inactivePlugins = new HashSet<>();
+
+        @Override
+        public Map<String, Map<String, Applied>> applied(String plugin) {
+            Map<String, Map<String, Applied>> copy = new HashMap<>();
+            applied.getOrDefault(plugin, Map.of()).forEach((kind, byId) -> copy.put(kind, Map.copyOf(byId)));
+            return copy;
+        }
+
+        @Override
+        public void record(String plugin, String kind, String id, Applied a) {
+            applied.computeIfAbsent(plugin, p -> new HashMap<>()).computeIfAbsent(kind, k -> new HashMap<>()).put(id, a);
+        }
+
+        @Override
+        public void restamp(String kind, String id, String before, String after) {
+            applied.values().forEach(kinds -> kinds.getOrDefault(kind, new HashMap<>())
+                    .computeIfPresent(id, (i, a) -> a.stored().equals(before) ? new Applied(a.contributed(), after) : a));
+        }
+
+        @Override
+        public void setActive(String plugin, boolean active) {
+            if (active) {
+                inactivePlugins.remove(plugin);
+            } else {
+                inactivePlugins.add(plugin);
+            }
+        }
+
+        @Override
+        public boolean inactive(String kind, String id) {
+            List<String> bringers = applied.entrySet().stream()
+                    .filter(e -> e.getValue().getOrDefault(kind, Map.of()).containsKey(id)).map(Map.Entry::getKey).toList();
+            return !bringers.isEmpty() && inactivePlugins.containsAll(bringers);
         }
     }
 }

@@ -38,10 +38,10 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
     private final SearchIndex index;
 
     @Activate
-    public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+    public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                @Reference SearchIndex index) {
         super(new Kind<Activity, ActivityEntity>(ActivityEntity.class, "id", Activity::id,
-                ActivityEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                ActivityEntity::new, Validation::validate, Scopes::of), jpa, contributions);
         this.index = index;
     }
 

@@ -21,9 +21,9 @@ import se.samverkan.api.validation.Validation;
 public class AgreementServiceImpl extends JpaEntityService<Agreement, AgreementEntity> implements AgreementService {
 
     @Activate
-    public AgreementServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
+    public AgreementServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Agreement, AgreementEntity>(AgreementEntity.class, "id", Agreement::id,
-                AgreementEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                AgreementEntity::new, Validation::validate, Scopes::of), jpa, contributions);
     }
 
     @Override

@@ -57,13 +57,14 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     private final Kind<R, E> kind;
     private final Class<E> entityClass;
     private final JpaTemplate jpa;
+    private final Contributions contributions;
 
-    /** @param schema present only once migrations have run; taking it keeps writes off an old schema */
-    protected JpaEntityService(Kind<R, E> kind, JpaTemplate jpa, Schema schema) {
+    /** @param contributions present only once migrations have run, so taking it keeps writes off an old schema */
+    protected JpaEntityService(Kind<R, E> kind, JpaTemplate jpa, Contributions contributions) {
         this.kind = kind;
         this.entityClass = kind.entityClass();
         this.jpa = Objects.requireNonNull(jpa);
-        Objects.requireNonNull(schema);
+        this.contributions = Objects.requireNonNull(contributions);
     }
 
     protected abstract R toRecord(E entity);
@@ -88,10 +89,12 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         return false;
     }
 
+    /** Every active record: those of uninstalled plugins are kept but not listed (find still reads them). */
     @Override
     public List<R> list() {
         return tx(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e." + kind.idField(), entityClass)
-                .getResultList().stream().map(this::toRecord).toList());
+                .getResultList().stream().map(this::toRecord)
+                .filter(r -> !contributions.inactive(kind(), kind.id().apply(r))).toList());
     }
 
     @Override
@@ -123,6 +126,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
         kind.validate().accept(record);
         AccessPolicy.checkWrite(caller, kind(), id, null, kind.scope().apply(record));
+        requireActive(id);
         R saved = tx(em -> {
             if (em.find(entityClass, id) != null) {
                 throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
@@ -146,6 +150,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             throw new ValidationException("id", "'" + recordId + "' does not match the id '" + id + "' being updated");
         }
         kind.validate().accept(record);
+        requireActive(id);
         R saved = tx(em -> {
             E entity = em.find(entityClass, id);
             if (entity == null) {
@@ -169,6 +174,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         if (adminOnlyCreateDelete()) {
             AccessPolicy.checkAdmin(caller, "remove a " + kind());
         }
+        requireActive(id);
         tx(em -> {
             E entity = em.find(entityClass, id);
             if (entity == null) {
@@ -183,8 +189,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         committed(id, null);
     }
 
-    /** Adds an error to {@code errors} for each id in {@code ids} that names no stored {@code type}. */
-    protected static void requireAll(EntityManager em, Class<?> type, String kind, String field,
+    /** Adds an error to {@code errors} for each id in {@code ids} that names no stored, active {@code type}. */
+    protected void requireAll(EntityManager em, Class<?> type, String kind, String field,
                                      Collection<String> ids, List<FieldError> errors) {
         if (ids == null) {
             return;
@@ -192,11 +198,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         for (String ref : ids) {
             if (ref != null && em.find(type, ref) == null) {
                 errors.add(new FieldError(field, "no " + kind + " with id '" + ref + "'"));
+            } else if (ref != null && contributions.inactive(kind, ref)) {
+                errors.add(new FieldError(field, inactiveMessage(kind, ref)));
             }
         }
     }
 
-    protected static void require(EntityManager em, Class<?> type, String kind, String field, String id,
+    protected void require(EntityManager em, Class<?> type, String kind, String field, String id,
                                    List<FieldError> errors) {
         requireAll(em, type, kind, field, id == null ? List.of() : List.of(id), errors);
     }
@@ -231,6 +239,17 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             }
             throw e;
         }
+    }
+
+    /** Records of uninstalled plugins are kept as they were until the plugin is installed again. */
+    private void requireActive(String id) {
+        if (id != null && contributions.inactive(kind(), id)) {
+            throw new ConflictException(inactiveMessage(kind(), id));
+        }
+    }
+
+    private static String inactiveMessage(String kind, String id) {
+        return "the " + kind + " '" + id + "' is inactive: the plugin that brought it is not installed";
     }
 
     private void requireReferences(EntityManager em, R record) {

@@ -17,10 +17,10 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
     private final SearchIndex index;
 
     @Activate
-    public MunicipalityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+    public MunicipalityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                    @Reference SearchIndex index) {
         super(new Kind<Municipality, MunicipalityEntity>(MunicipalityEntity.class, "code", Municipality::code,
-                MunicipalityEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                MunicipalityEntity::new, Validation::validate, Scopes::of), jpa, contributions);
         this.index = index;
     }
 
@@ -41,7 +41,7 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
 
     @Override
     protected Municipality toRecord(MunicipalityEntity e) {
-        return new Municipality(e.code, e.name, e.county, e.subRegion, e.active);
+        return new Municipality(e.code, e.name, e.county, e.subRegion, e.active, e.languages, e.settings);
     }
 
     @Override
@@ -50,6 +50,11 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
         e.county = m.county();
         e.subRegion = m.subRegion();
         e.active = m.active();
+        if (!e.languages.equals(m.languages())) {
+            e.languages.clear();
+            e.languages.addAll(m.languages());
+        }
+        replace(e.settings, m.settings());
     }
 
 }

@@ -21,9 +21,9 @@ public class OrganisationServiceImpl extends JpaEntityService<Organisation, Orga
         implements OrganisationService {
 
     @Activate
-    public OrganisationServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
+    public OrganisationServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Organisation, OrganisationEntity>(OrganisationEntity.class, "id", Organisation::id,
-                OrganisationEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                OrganisationEntity::new, Validation::validate, Scopes::of), jpa, contributions);
     }
 
     @Override

@@ -25,9 +25,9 @@ import se.samverkan.api.validation.Validation;
 public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeEntity> implements ProgrammeService {
 
     @Activate
-    public ProgrammeServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema) {
+    public ProgrammeServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Programme, ProgrammeEntity>(ProgrammeEntity.class, "id", Programme::id,
-                ProgrammeEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                ProgrammeEntity::new, Validation::validate, Scopes::of), jpa, contributions);
     }
 
     @Override

@@ -72,6 +72,9 @@ public class SearchIndex {
     private final Map<String, NavigableSet<Entry>> facets = new HashMap<>();
     private final Map<String, Set<AccessibilityFeature>> venues = new HashMap<>();
     private final Set<String> inactiveMunicipalities = new HashSet<>();
+    /** Records of uninstalled plugins (see {@link Contributions}): kept, but out of search. */
+    private Set<String> suspendedActivities = Set.of();
+    private Set<String> suspendedMunicipalities = Set.of();
 
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
 
@@ -145,6 +148,13 @@ public class SearchIndex {
             } else {
                 inactiveMunicipalities.add(m.code());
             }
+        });
+    }
+
+    void suspend(Set<String> activityIds, Set<String> municipalityCodes) {
+        write(() -> {
+            suspendedActivities = Set.copyOf(activityIds);
+            suspendedMunicipalities = Set.copyOf(municipalityCodes);
         });
     }
 
@@ -281,6 +291,7 @@ public class SearchIndex {
 
     private boolean matches(Entry e, ActivityQuery q, long from, long to) {
         return !inactiveMunicipalities.contains(e.municipality())
+                && !suspendedMunicipalities.contains(e.municipality()) && !suspendedActivities.contains(e.id())
                 && (q.municipalityCode() == null || q.municipalityCode().equals(e.municipality()))
                 && (q.category() == null || q.category() == e.category())
                 && (q.focusArea() == null || q.focusArea() == e.focus())

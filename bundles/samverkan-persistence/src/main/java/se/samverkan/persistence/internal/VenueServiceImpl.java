@@ -21,10 +21,10 @@ public class VenueServiceImpl extends JpaEntityService<Venue, VenueEntity> imple
     private final SearchIndex index;
 
     @Activate
-    public VenueServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Schema schema,
+    public VenueServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                    @Reference SearchIndex index) {
         super(new Kind<Venue, VenueEntity>(VenueEntity.class, "id", Venue::id,
-                VenueEntity::new, Validation::validate, Scopes::of), jpa, schema);
+                VenueEntity::new, Validation::validate, Scopes::of), jpa, contributions);
         this.index = index;
     }
 

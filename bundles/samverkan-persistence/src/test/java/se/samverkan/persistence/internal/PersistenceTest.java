@@ -34,6 +34,7 @@ import se.samverkan.api.model.OutcomeTarget;
 import se.samverkan.api.model.Period;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
+import se.samverkan.api.plugin.ContributionLedger;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ActivityQuery;
@@ -54,17 +55,19 @@ class PersistenceTest {
     private ProgrammeServiceImpl programmes;
     private VenueServiceImpl venues;
     private ActivityServiceImpl activities;
+    private Contributions contributions;
 
     @BeforeEach
     void setUp() throws Exception {
         db = new DerbyDatabase();
         index = new SearchIndex(db.schema);
-        municipalities = new MunicipalityServiceImpl(db, db.schema, index);
-        organisations = new OrganisationServiceImpl(db, db.schema);
-        agreements = new AgreementServiceImpl(db, db.schema);
-        programmes = new ProgrammeServiceImpl(db, db.schema);
-        venues = new VenueServiceImpl(db, db.schema, index);
-        activities = new ActivityServiceImpl(db, db.schema, index);
+        contributions = new Contributions(db.schema, index);
+        municipalities = new MunicipalityServiceImpl(db, contributions, index);
+        organisations = new OrganisationServiceImpl(db, contributions);
+        agreements = new AgreementServiceImpl(db, contributions);
+        programmes = new ProgrammeServiceImpl(db, contributions);
+        venues = new VenueServiceImpl(db, contributions, index);
+        activities = new ActivityServiceImpl(db, contributions, index);
         municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
         municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
         organisations.create(ADMIN, new Organisation("support-group-network", "Support Group Network",
@@ -80,11 +83,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(1, SchemaMigrations.migrate(db.dataSource));
+        assertEquals(2, SchemaMigrations.migrate(db.dataSource));
         try (Connection c = db.dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            assertEquals(2, rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -194,6 +197,63 @@ class PersistenceTest {
     }
 
     @Test
+    void municipalityLanguagesKeepTheirOrderAndSettingsRoundTrip() {
+        Municipality gotene = new Municipality("1471", "Götene", "Västra Götalands län", "Skaraborg", true,
+                List.of("ar", "so", "ti", "fa"), Map.of("calendar.feeds", "gotene-kultur", "mail.from", "info@gotene.se"));
+        municipalities.create(ADMIN, gotene);
+        assertEquals(gotene, new MunicipalityServiceImpl(db, contributions, index).get("1471"));
+        Municipality changed = new Municipality("1471", "Götene", "Västra Götalands län", "Skaraborg", true,
+                List.of("so", "ar"), Map.of("mail.from", "integration@gotene.se"));
+        assertEquals(changed, municipalities.update(ADMIN, "1471", changed));
+        ValidationException e = assertThrows(ValidationException.class, () -> municipalities.update(ADMIN, "1471",
+                new Municipality("1471", "Götene", "Västra Götalands län", null, true, List.of("Arabic"), Map.of("Mail", "x"))));
+        assertTrue(e.getMessage().contains("languages[0]") && e.getMessage().contains("settings.Mail"), e.getMessage());
+    }
+
+    @Test
+    void recordsOfAnInactivePluginAreKeptButHiddenAndRefusedForWrites() throws Exception {
+        activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, swimming("egen", "1488", "2026-12-01T18:00:00+01:00"));
+        contributions.record("gotene", "activity", "simkurs", new ContributionLedger.Applied("c1", "s1"));
+        contributions.record("gotene", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"));
+        contributions.record("other", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"));
+        assertEquals(Map.of("activity", Map.of("simkurs", new ContributionLedger.Applied("c1", "s1")),
+                "venue", Map.of("ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"))), contributions.applied("gotene"));
+
+        contributions.setActive("gotene", false);
+        assertTrue(contributions.inactive("activity", "simkurs"));
+        assertFalse(contributions.inactive("venue", "ikc-vanersborg"), "another active plugin still brings it");
+        assertEquals(List.of("egen"), ids(query(null, null, null, null, null)));
+        assertEquals(List.of("egen"), activities.list().stream().map(Activity::id).toList());
+        assertEquals("simkurs", activities.get("simkurs").id(), "kept and readable by id");
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> activities.update(ADMIN, "simkurs", swimming("simkurs", "1487", "2026-12-02T18:00:00+01:00")));
+        assertEquals("the activity 'simkurs' is inactive: the plugin that brought it is not installed", e.getMessage());
+        assertThrows(ConflictException.class, () -> activities.delete(ADMIN, "simkurs"));
+
+        contributions.setActive("other", false);
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> activities.create(ADMIN, swimming("ny", "1487", "2026-12-01T18:00:00+01:00")));
+        assertTrue(refused.getMessage().contains("venueId: the venue 'ikc-vanersborg' is inactive"), refused.getMessage());
+
+        assertTrue(new Contributions(db.schema, new SearchIndex(db.schema)).inactive("venue", "ikc-vanersborg"),
+                "the ledger outlives a restart");
+
+        contributions.setActive("gotene", true);
+        assertEquals(List.of("egen", "simkurs"), ids(query(null, null, null, null, null)));
+        assertFalse(contributions.inactive("venue", "ikc-vanersborg"));
+    }
+
+    @Test
+    void restampMovesOnlyPluginsThatHadSeenTheRecordUnedited() {
+        contributions.record("a", "organisation", "sgn", new ContributionLedger.Applied("ca", "s1"));
+        contributions.record("b", "organisation", "sgn", new ContributionLedger.Applied("cb", "edited"));
+        contributions.restamp("organisation", "sgn", "s1", "s2");
+        assertEquals("s2", contributions.applied("a").get("organisation").get("sgn").stored());
+        assertEquals("edited", contributions.applied("b").get("organisation").get("sgn").stored());
+    }
+
+    @Test
     void coordinatorCannotWriteAnotherMunicipalitysData() {
         activities.create(VANERSBORG, swimming("egen", "1487", "2026-12-01T18:00:00+01:00"));
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
@@ -285,7 +345,7 @@ class PersistenceTest {
     void statusCountsRecords() {
         var status = new StatusServiceImpl(db.schema).database();
         assertTrue(status.product().startsWith("Apache Derby"), status.product());
-        assertEquals(1, status.schemaVersion());
+        assertEquals(2, status.schemaVersion());
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
     }

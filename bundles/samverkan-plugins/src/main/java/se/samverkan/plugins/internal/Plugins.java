@@ -15,9 +15,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,6 +33,8 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.plugin.Contribution;
+import se.samverkan.api.plugin.ContributionLedger;
+import se.samverkan.api.plugin.ContributionLedger.Applied;
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.plugin.PluginReport.Counts;
@@ -40,6 +45,7 @@ import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.EntityService;
 import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.SamverkanException;
@@ -47,16 +53,30 @@ import se.samverkan.api.service.VenueService;
 
 /**
  * Finds every {@link SamverkanPlugin} service (whiteboard: no list of plugins anywhere) and applies what it
- * contributes through the services, parents before the records that refer to them. Records are matched by id:
- * a missing one is created; one that exists is kept as it is (so edits made through the API are never
- * overwritten), except that a plugin adds its municipalities to an organisation another plugin brought, so
- * both contribute to one record. A record that is refused is reported with its reason and the rest go on; a
- * plugin that fails is reported and harms no other.
+ * contributes through the services, parents before the records that refer to them, matched by stable ids.
+ * <p>
+ * The {@link ContributionLedger} remembers, per plugin and record, what the plugin contributed and how the record
+ * was stored right after, so that:
+ * <ul>
+ * <li>a record the plugin brings for the first time is created, or kept as it is if it exists already (an
+ * organisation also gains the plugin's municipalities, so two plugins bringing it make one record);</li>
+ * <li>a record the plugin now contributes differently is updated in place, unless it was edited (or deleted)
+ * through the API since: then the API's version is kept and the record is reported as a conflict, until an
+ * administrator re-applies the plugin taking its version;</li>
+ * <li>the records of a plugin that goes away become inactive (kept, hidden, refused for writes) and active
+ * again when it comes back.</li>
+ * </ul>
+ * A record that is refused is reported with its reason and the rest go on; a plugin that fails is reported and
+ * harms no other.
  */
 @Component(service = PluginRegistry.class, immediate = true)
 public class Plugins implements PluginRegistry {
 
     private static final Logger LOG = System.getLogger(Plugins.class.getName());
+
+    /** An installed plugin: what to apply again, and under which name and bundle it was applied. */
+    private record Installed(SamverkanPlugin plugin, String name, Bundle bundle) {
+    }
 
     private final MunicipalityService municipalities;
     private final OrganisationService organisations;
@@ -64,9 +84,11 @@ public class Plugins implements PluginRegistry {
     private final AgreementService agreements;
     private final ProgrammeService programmes;
     private final ActivityService activities;
+    private final ContributionLedger ledger;
+    private final Bundle framework;
     private final Map<String, PluginReport> reports = new ConcurrentSkipListMap<>();
-    /** The name each plugin service was applied under, so its report is found again when it goes. */
-    private final Map<ServiceReference<SamverkanPlugin>, String> names = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<SamverkanPlugin>, Installed> installed = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     @Activate
     public Plugins(@Reference(name = "municipalities") MunicipalityService municipalities,
@@ -74,31 +96,42 @@ public class Plugins implements PluginRegistry {
                    @Reference(name = "venues") VenueService venues,
                    @Reference(name = "agreements") AgreementService agreements,
                    @Reference(name = "programmes") ProgrammeService programmes,
-                   @Reference(name = "activities") ActivityService activities) {
+                   @Reference(name = "activities") ActivityService activities,
+                   @Reference(name = "ledger") ContributionLedger ledger,
+                   BundleContext context) {
         this.municipalities = municipalities;
         this.organisations = organisations;
         this.venues = venues;
         this.agreements = agreements;
         this.programmes = programmes;
         this.activities = activities;
+        this.ledger = ledger;
+        this.framework = context == null ? null : context.getBundle(0);
+    }
+
+    /** The platform is going: the plugins unbound from now on stay as they are in the ledger. */
+    @Deactivate
+    void deactivate() {
+        closing = true;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
-        PluginReport report = apply(plugin, reference.getBundle().getSymbolicName(),
-                reference.getBundle().getVersion().toString());
-        names.put(reference, report.name());
-        report.problems().forEach(p -> LOG.log(Level.WARNING, "Plugin " + report.name() + ": " + p));
-        LOG.log(report.state() == State.FAILED ? Level.ERROR : Level.INFO, "Plugin " + report.name() + " "
-                + report.version() + ": " + report.state() + ", " + summary(report.counts()));
+        Bundle bundle = reference.getBundle();
+        PluginReport report = apply(plugin, bundle.getSymbolicName(), bundle.getVersion().toString(), false);
+        installed.put(reference, new Installed(plugin, report.name(), bundle));
+        log(report);
     }
 
     void removePlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
-        String name = names.remove(reference);
-        if (name != null) {
-            reports.computeIfPresent(name, (n, r) -> new PluginReport(r.name(), r.bundle(), r.version(),
-                    State.REMOVED, Instant.now(), r.counts(), r.problems()));
+        Installed gone = installed.remove(reference);
+        if (gone == null) {
+            return;
+        }
+        boolean platformStopping = closing || (framework != null && framework.getState() == Bundle.STOPPING);
+        if (!platformStopping) {
+            deactivate(gone.name());
         }
     }
 
@@ -112,19 +145,32 @@ public class Plugins implements PluginRegistry {
         return Optional.ofNullable(reports.get(name));
     }
 
+    @Override
+    public PluginReport reapply(String name, boolean takePluginVersion) {
+        Installed plugin = installed.values().stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("installed plugin", name));
+        PluginReport report = apply(plugin.plugin(), plugin.bundle().getSymbolicName(),
+                plugin.bundle().getVersion().toString(), takePluginVersion);
+        log(report);
+        return report;
+    }
+
     /** One plugin at a time, so two plugins bringing the same record do not race to create it. */
-    synchronized PluginReport apply(SamverkanPlugin plugin, String bundle, String version) {
+    synchronized PluginReport apply(SamverkanPlugin plugin, String bundle, String version, boolean takePluginVersion) {
         String name = bundle;
-        Tally tally = new Tally();
+        Tally tally = new Tally(takePluginVersion);
         try {
             name = plugin.name();
             Contribution c = plugin.contribution();
-            tally.load(municipalities, c.municipalities(), Municipality::code, (stored, incoming) -> stored);
-            tally.load(organisations, c.organisations(), Organisation::id, Plugins::addMunicipalities);
-            tally.load(venues, c.venues(), Venue::id, (stored, incoming) -> stored);
-            tally.load(agreements, c.agreements(), Agreement::id, (stored, incoming) -> stored);
-            tally.load(programmes, c.programmes(), Programme::id, (stored, incoming) -> stored);
-            tally.load(activities, c.activities(), Activity::id, (stored, incoming) -> stored);
+            ledger.setActive(name, true);
+            tally.plugin = name;
+            tally.previous = ledger.applied(name);
+            tally.load(municipalities, c.municipalities(), Municipality::code, Plugins::either);
+            tally.load(organisations, c.organisations(), Organisation::id, Plugins::withMunicipalitiesOf);
+            tally.load(venues, c.venues(), Venue::id, Plugins::either);
+            tally.load(agreements, c.agreements(), Agreement::id, Plugins::either);
+            tally.load(programmes, c.programmes(), Programme::id, Plugins::either);
+            tally.load(activities, c.activities(), Activity::id, Plugins::either);
         } catch (RuntimeException e) {
             // A plugin's own failure (its contribution cannot be read or it threw): report it, keep the platform.
             tally.problems.add("the plugin failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -132,18 +178,45 @@ public class Plugins implements PluginRegistry {
         }
         State state = tally.failed ? State.FAILED : tally.problems.isEmpty() ? State.APPLIED : State.PARTLY_APPLIED;
         PluginReport report = new PluginReport(name, bundle, version, state, Instant.now(), tally.counts,
-                List.copyOf(tally.problems));
+                tally.problems, tally.conflicts);
         reports.put(name, report);
         return report;
     }
 
-    private static Organisation addMunicipalities(Organisation stored, Organisation incoming) {
-        if (incoming.municipalityCodes() == null || stored.municipalityCodes().containsAll(incoming.municipalityCodes())) {
-            return stored;
+    private synchronized void deactivate(String name) {
+        try {
+            ledger.setActive(name, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Plugin " + name + " is gone but its records could not be made inactive", e);
         }
-        Set<String> codes = new HashSet<>(stored.municipalityCodes());
-        codes.addAll(incoming.municipalityCodes());
-        return new Organisation(stored.id(), stored.name(), stored.kind(), stored.organisationNumber(), codes);
+        reports.computeIfPresent(name, (n, r) -> new PluginReport(r.name(), r.bundle(), r.version(), State.REMOVED,
+                Instant.now(), r.counts(), r.problems(), r.conflicts()));
+        LOG.log(Level.INFO, "Plugin " + name + " removed: its records are kept but inactive until it is installed again");
+    }
+
+    private static void log(PluginReport report) {
+        report.problems().forEach(p -> LOG.log(Level.WARNING, "Plugin " + report.name() + ": " + p));
+        report.conflicts().forEach(c -> LOG.log(Level.WARNING, "Plugin " + report.name() + " conflict: " + c));
+        LOG.log(report.state() == State.FAILED ? Level.ERROR : Level.INFO, "Plugin " + report.name() + " "
+                + report.version() + ": " + report.state() + ", " + summary(report.counts()));
+    }
+
+    /** Merge of a stored record and a contributed one for all kinds but organisations: the chosen one. */
+    private static <T> T either(T chosen, T other) {
+        return chosen;
+    }
+
+    /** An organisation as {@code chosen} has it, working in the municipalities of both. */
+    private static Organisation withMunicipalitiesOf(Organisation chosen, Organisation other) {
+        if (other.municipalityCodes() == null || chosen.municipalityCodes() != null
+                && chosen.municipalityCodes().containsAll(other.municipalityCodes())) {
+            return chosen;
+        }
+        Set<String> codes = new HashSet<>(other.municipalityCodes());
+        if (chosen.municipalityCodes() != null) {
+            codes.addAll(chosen.municipalityCodes());
+        }
+        return new Organisation(chosen.id(), chosen.name(), chosen.kind(), chosen.organisationNumber(), codes);
     }
 
     private static String summary(Map<String, Counts> counts) {
@@ -153,40 +226,78 @@ public class Plugins implements PluginRegistry {
         return created + " created, " + updated + " updated, " + unchanged + " unchanged";
     }
 
-    private static final class Tally {
+    private final class Tally {
+        private final boolean takePluginVersion;
         private final Map<String, Counts> counts = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
+        private final List<String> conflicts = new ArrayList<>();
+        private String plugin;
+        private Map<String, Map<String, Applied>> previous = Map.of();
         private boolean failed;
 
+        Tally(boolean takePluginVersion) {
+            this.takePluginVersion = takePluginVersion;
+        }
+
+        /**
+         * @param merge (chosen, other) → the record to store: the chosen record's fields, plus whatever of the
+         *              other's must be kept (organisations keep the municipalities of both)
+         */
         <T> void load(EntityService<T> service, List<T> records, Function<T, String> idOf, BinaryOperator<T> merge) {
-            int created = 0;
-            int updated = 0;
-            int unchanged = 0;
+            int[] tally = new int[3];
             for (T record : records) {
                 String id = idOf.apply(record);
                 try {
-                    // A missing id is left to create(), whose validation names the problem.
-                    Optional<T> stored = id == null ? Optional.empty() : service.find(id);
-                    if (stored.isEmpty()) {
-                        service.create(Caller.SYSTEM, record);
-                        created++;
-                        continue;
-                    }
-                    T merged = merge.apply(stored.get(), record);
-                    if (merged.equals(stored.get())) {
-                        unchanged++;
-                    } else {
-                        service.update(Caller.SYSTEM, id, merged);
-                        updated++;
-                    }
+                    tally[apply(service, id, record, merge)]++;
                 } catch (SamverkanException e) {
                     // Invalid data or a dangling reference: report it and go on with the rest.
                     problems.add(service.kind() + " " + id + ": " + e.getMessage());
                 }
             }
             if (!records.isEmpty()) {
-                counts.put(service.kind(), new Counts(created, updated, unchanged));
+                counts.put(service.kind(), new Counts(tally[0], tally[1], tally[2]));
             }
+        }
+
+        /** @return 0 created, 1 updated, 2 unchanged (also for a conflict, where the stored record stays) */
+        private <T> int apply(EntityService<T> service, String id, T record, BinaryOperator<T> merge) {
+            String kind = service.kind();
+            Applied before = previous.getOrDefault(kind, Map.of()).get(id);
+            String contributed = Fingerprints.of(record);
+            // A missing id is left to create(), whose validation names the problem.
+            Optional<T> stored = id == null ? Optional.empty() : service.find(id);
+            if (stored.isEmpty()) {
+                if (before != null && !takePluginVersion) {
+                    conflicts.add(kind + " " + id + ": deleted through the API; not brought back");
+                    return 2;
+                }
+                T saved = service.create(Caller.SYSTEM, record);
+                ledger.record(plugin, kind, id, new Applied(contributed, Fingerprints.of(saved)));
+                return 0;
+            }
+            String storedPrint = Fingerprints.of(stored.get());
+            boolean pluginChanged = before != null && !before.contributed().equals(contributed);
+            boolean editedSince = before != null && !before.stored().equals(storedPrint);
+            T wanted;
+            if (takePluginVersion || pluginChanged && !editedSince) {
+                wanted = merge.apply(record, stored.get());
+            } else if (pluginChanged) {
+                conflicts.add(kind + " " + id + ": changed by the plugin and edited through the API; the API's edit is kept");
+                return 2;
+            } else if (before == null) {
+                // New to this plugin but already there: what is stored stays, joined by what the plugin adds.
+                wanted = merge.apply(stored.get(), record);
+            } else {
+                return 2;
+            }
+            if (wanted.equals(stored.get())) {
+                ledger.record(plugin, kind, id, new Applied(contributed, storedPrint));
+                return 2;
+            }
+            String savedPrint = Fingerprints.of(service.update(Caller.SYSTEM, id, wanted));
+            ledger.restamp(kind, id, storedPrint, savedPrint);
+            ledger.record(plugin, kind, id, new Applied(contributed, savedPrint));
+            return 1;
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.samverkan.plugins.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -45,18 +46,18 @@ class PluginsTest {
 
     private final InMemoryServices services = new InMemoryServices();
     private final Plugins plugins = new Plugins(services.municipalities, services.organisations, services.venues,
-            services.agreements, services.programmes, services.activities);
+            services.agreements, services.programmes, services.activities, services.ledger, null);
 
     @Test
     void appliesOnceParentsFirstAndNothingTheSecondTime() {
         SamverkanPlugin gotene = plugin("samverkan-municipality-gotene",
                 new Contribution(List.of(GOTENE), List.of(SV_GOTENE), List.of(HALL), null, null, List.of(SWIMMING)));
-        PluginReport first = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0");
+        PluginReport first = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0", false);
         assertEquals(State.APPLIED, first.state());
         assertEquals(List.of("municipality", "organisation", "venue", "activity"), services.createdKinds);
         assertEquals(new Counts(1, 0, 0), first.counts().get("activity"));
 
-        PluginReport second = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0");
+        PluginReport second = plugins.apply(gotene, "samverkan-municipality-gotene", "1.0.0", false);
         assertEquals(new Counts(0, 0, 1), second.counts().get("activity"));
         assertEquals(4, services.createdKinds.size());
         assertEquals(List.of(second), plugins.plugins());
@@ -65,9 +66,9 @@ class PluginsTest {
     @Test
     void twoPluginsBringingOneOrganisationMergeIntoOneRecord() {
         plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), List.of(SV_GOTENE), null, null, null, null)),
-                "gotene", "1");
+                "gotene", "1", false);
         PluginReport askersund = plugins.apply(plugin("askersund",
-                new Contribution(List.of(ASKERSUND), List.of(SV_ASKERSUND), null, null, null, null)), "askersund", "1");
+                new Contribution(List.of(ASKERSUND), List.of(SV_ASKERSUND), null, null, null, null)), "askersund", "1", false);
         assertEquals(new Counts(0, 1, 0), askersund.counts().get("organisation"));
         assertEquals(Set.of("1471", "1882"), services.organisations.get("sv").municipalityCodes());
         assertEquals(1, services.organisations.count());
@@ -78,7 +79,7 @@ class PluginsTest {
         Venue edited = new Venue("simhall-gotene", "Götene simhall (renoverad)", "Parkgatan", "1471", Set.of());
         services.municipalities.create(Caller.SYSTEM, GOTENE);
         services.venues.create(Caller.SYSTEM, edited);
-        plugins.apply(plugin("gotene", new Contribution(null, null, List.of(HALL), null, null, null)), "gotene", "1");
+        plugins.apply(plugin("gotene", new Contribution(null, null, List.of(HALL), null, null, null)), "gotene", "1", false);
         assertEquals(edited, services.venues.get("simhall-gotene"));
     }
 
@@ -86,7 +87,7 @@ class PluginsTest {
     void aRefusedRecordIsReportedWithItsReasonAndTheRestApplied() {
         Municipality bad = new Municipality("9999", "Ingenstans", "Inget län", null, true);
         PluginReport report = plugins.apply(plugin("broken",
-                new Contribution(List.of(bad, GOTENE), null, null, null, null, null)), "broken", "1");
+                new Contribution(List.of(bad, GOTENE), null, null, null, null, null)), "broken", "1", false);
         assertEquals(State.PARTLY_APPLIED, report.state());
         assertEquals(1, report.problems().size());
         assertTrue(report.problems().get(0).startsWith("municipality 9999: code: '99' is not a Swedish county code"),
@@ -107,13 +108,100 @@ class PluginsTest {
                 throw new IllegalStateException("plugin.json is not a valid contribution: Unexpected character");
             }
         };
-        PluginReport report = plugins.apply(failing, "failing-bundle", "2.0.0");
+        PluginReport report = plugins.apply(failing, "failing-bundle", "2.0.0", false);
         assertEquals(State.FAILED, report.state());
         assertEquals(List.of("the plugin failed: plugin.json is not a valid contribution: Unexpected character"),
                 report.problems());
         assertEquals(State.APPLIED, plugins.apply(plugin("gotene",
-                new Contribution(List.of(GOTENE), null, null, null, null, null)), "gotene", "1").state());
+                new Contribution(List.of(GOTENE), null, null, null, null, null)), "gotene", "1", false).state());
         assertEquals(2, plugins.plugins().size());
+    }
+
+    @Test
+    void aNewerVersionUpdatesItsRecordsInPlace() {
+        Venue renamed = new Venue("simhall-gotene", "Götene simhall", "Parkgatan 2", "1471", Set.of());
+        PluginReport v1 = plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null,
+                null, null)), "gotene", "1.0.0", false);
+        PluginReport v2 = plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(renamed), null,
+                null, null)), "gotene", "1.1.0", false);
+        assertEquals(new Counts(1, 0, 0), v1.counts().get("venue"));
+        assertEquals(new Counts(0, 1, 0), v2.counts().get("venue"));
+        assertEquals(new Counts(0, 0, 1), v2.counts().get("municipality"));
+        assertEquals(renamed, services.venues.get("simhall-gotene"));
+        assertEquals(1, services.venues.count());
+        assertEquals(List.of(), v2.conflicts());
+    }
+
+    @Test
+    void anEditThroughTheApiWinsOverAPluginChangeAndIsShownAsAConflict() {
+        Venue edited = new Venue("simhall-gotene", "Simhallen (coordinator's name)", null, "1471", Set.of());
+        Venue renamed = new Venue("simhall-gotene", "Götene simhall", "Parkgatan 2", "1471", Set.of());
+        SamverkanPlugin v2 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(renamed), null, null, null));
+        plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null)),
+                "gotene", "1.0.0", false);
+        services.venues.update(Caller.SYSTEM, "simhall-gotene", edited);
+
+        PluginReport report = plugins.apply(v2, "gotene", "1.1.0", false);
+        assertEquals(edited, services.venues.get("simhall-gotene"));
+        assertEquals(State.APPLIED, report.state());
+        assertEquals(List.of("venue simhall-gotene: changed by the plugin and edited through the API; the API's edit is kept"),
+                report.conflicts());
+        assertEquals(report.conflicts(), plugins.apply(v2, "gotene", "1.1.0", false).conflicts(),
+                "shown again until settled");
+
+        PluginReport settled = plugins.apply(v2, "gotene", "1.1.0", true);
+        assertEquals(renamed, services.venues.get("simhall-gotene"));
+        assertEquals(List.of(), settled.conflicts());
+        assertEquals(List.of(), plugins.apply(v2, "gotene", "1.1.0", false).conflicts());
+    }
+
+    @Test
+    void anUnchangedPluginLeavesAnApiEditAlone() {
+        Venue edited = new Venue("simhall-gotene", "Simhallen (coordinator's name)", null, "1471", Set.of());
+        SamverkanPlugin v1 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null));
+        plugins.apply(v1, "gotene", "1.0.0", false);
+        services.venues.update(Caller.SYSTEM, "simhall-gotene", edited);
+        PluginReport again = plugins.apply(v1, "gotene", "1.0.0", false);
+        assertEquals(edited, services.venues.get("simhall-gotene"));
+        assertEquals(List.of(), again.conflicts());
+    }
+
+    @Test
+    void aRecordDeletedThroughTheApiIsNotBroughtBackSilently() {
+        SamverkanPlugin v1 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null));
+        plugins.apply(v1, "gotene", "1.0.0", false);
+        services.venues.delete(Caller.SYSTEM, "simhall-gotene");
+        PluginReport again = plugins.apply(v1, "gotene", "1.0.0", false);
+        assertTrue(services.venues.find("simhall-gotene").isEmpty());
+        assertEquals(List.of("venue simhall-gotene: deleted through the API; not brought back"), again.conflicts());
+        plugins.apply(v1, "gotene", "1.0.0", true);
+        assertEquals(HALL, services.venues.get("simhall-gotene"));
+    }
+
+    @Test
+    void aSharedOrganisationMergedByAnotherPluginIsNotMistakenForAnApiEdit() {
+        Organisation renamed = new Organisation("sv", "Studieförbundet Vuxenskolan Västra Götaland",
+                OrganisationKind.STUDY_ASSOCIATION, null, Set.of("1471"));
+        plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), List.of(SV_GOTENE), null, null, null, null)),
+                "gotene", "1", false);
+        plugins.apply(plugin("askersund", new Contribution(List.of(ASKERSUND), List.of(SV_ASKERSUND), null, null, null,
+                null)), "askersund", "1", false);
+        PluginReport v2 = plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), List.of(renamed), null, null,
+                null, null)), "gotene", "2", false);
+        assertEquals(List.of(), v2.conflicts());
+        Organisation stored = services.organisations.get("sv");
+        assertEquals(renamed.name(), stored.name());
+        assertEquals(Set.of("1471", "1882"), stored.municipalityCodes(), "Askersund's plugin's municipality stays");
+    }
+
+    @Test
+    void applyingMakesThePluginsRecordsActiveAgain() {
+        SamverkanPlugin v1 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null));
+        plugins.apply(v1, "gotene", "1.0.0", false);
+        services.ledger.setActive("gotene", false);
+        assertTrue(services.ledger.inactive("venue", "simhall-gotene"));
+        plugins.apply(v1, "gotene", "1.0.0", false);
+        assertFalse(services.ledger.inactive("venue", "simhall-gotene"));
     }
 
     private static SamverkanPlugin plugin(String name, Contribution contribution) {

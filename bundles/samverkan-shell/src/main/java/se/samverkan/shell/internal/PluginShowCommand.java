@@ -15,7 +15,7 @@ import se.samverkan.api.plugin.PluginReport;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-show",
-        description = "Shows one plugin: its bundle, state, what it contributed and every problem with its reason.")
+        description = "Shows one plugin: its bundle, state, what it contributed and every problem and conflict with its reason.")
 public class PluginShowCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "name", required = true, description = "The plugin's name, as in plugin-list")
@@ -33,5 +33,10 @@ public class PluginShowCommand extends SamverkanCommand {
         out.println("Bundle: " + p.bundle());
         Tables.pluginCounts(p.counts()).print(out);
         p.problems().forEach(problem -> out.println("Problem: " + problem));
+        p.conflicts().forEach(conflict -> out.println("Conflict: " + conflict));
+        if (!p.conflicts().isEmpty()) {
+            out.println("To take the plugin's version of these records: samverkan:plugin-apply --take-plugin-version "
+                    + p.name());
+        }
     }
 }

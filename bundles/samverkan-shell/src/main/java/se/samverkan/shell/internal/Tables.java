@@ -29,8 +29,9 @@ final class Tables {
 
     static ShellTable municipalities(Collection<Municipality> municipalities) {
         return table(municipalities, "No municipalities.",
-                m -> row(m.code(), m.name(), m.county(), m.subRegion(), Formats.yesNo(m.active())),
-                "Code", "Name", "County", "Sub-region", "Active");
+                m -> row(m.code(), m.name(), m.county(), m.subRegion(), String.join(", ", m.languages()),
+                        Formats.yesNo(m.active())),
+                "Code", "Name", "County", "Sub-region", "Languages", "Active");
     }
 
     static ShellTable organisations(Collection<Organisation> organisations) {
@@ -77,8 +78,8 @@ final class Tables {
     static ShellTable plugins(Collection<PluginReport> plugins) {
         return table(plugins, "No plugins.", p -> row(p.name(), p.version(), Formats.label(p.state()),
                         p.appliedAt() == null ? "" : Formats.DATE_TIME.format(p.appliedAt().atZone(Activity.ZONE)),
-                        contributed(p.counts()), p.problems().size()),
-                "Plugin", "Version", "State", "Since", "Contributed", "Problems");
+                        contributed(p.counts()), p.problems().size(), p.conflicts().size()),
+                "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
     }
 
     /** Per record kind: created / updated / already there. */

@@ -38,7 +38,8 @@ import se.samverkan.api.testing.InMemoryServices;
 final class Fixtures {
 
     static final Municipality VANERSBORG =
-            new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true);
+            new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true, List.of("ar", "so", "ti"),
+                    Map.of());
     static final Municipality GOTEBORG = new Municipality("1480", "Göteborg", "Västra Götalands län", null, true);
     static final Municipality STOCKHOLM = new Municipality("0180", "Stockholm", "Stockholms län", null, false);
 

@@ -19,7 +19,8 @@ class ListCommandsTest {
         String output = output(command::print);
 
         assertEquals("Göteborg", row(output, "1480").get(1));
-        assertEquals("no", row(output, "0180").get(4));
+        assertEquals("no", row(output, "0180").get(5));
+        assertEquals("ar, so, ti", row(output, "1487").get(4));
     }
 
     @Test

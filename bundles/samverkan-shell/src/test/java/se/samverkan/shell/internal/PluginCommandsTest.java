@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,14 @@ import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
+import se.samverkan.api.service.NotFoundException;
 
 class PluginCommandsTest {
 
     private static final PluginReport GOTENE = new PluginReport("samverkan-municipality-gotene",
             "samverkan-municipality-gotene", "0.1.0", State.PARTLY_APPLIED, Instant.parse("2026-11-24T09:00:00Z"),
-            Map.of("activity", new Counts(7, 0, 1)), List.of("venue x: municipalityCode: no municipality with id '9999'"));
+            Map.of("activity", new Counts(7, 0, 1)), List.of("venue x: municipalityCode: no municipality with id '9999'"),
+            List.of("venue simhall: changed by the plugin and edited through the API; the API's edit is kept"));
 
     private final PluginRegistry registry = new PluginRegistry() {
         @Override
@@ -36,7 +39,14 @@ class PluginCommandsTest {
         public Optional<PluginReport> plugin(String name) {
             return plugins().stream().filter(p -> p.name().equals(name)).findFirst();
         }
+
+        @Override
+        public PluginReport reapply(String name, boolean takePluginVersion) {
+            reapplied.add(name + (takePluginVersion ? " taking its version" : ""));
+            return plugin(name).orElseThrow(() -> new NotFoundException("installed plugin", name));
+        }
     };
+    private final List<String> reapplied = new ArrayList<>();
 
     @Test
     void listShowsStateTimeAndWhatWasContributed() throws Exception {
@@ -55,9 +65,24 @@ class PluginCommandsTest {
         String out = run(show);
         assertTrue(out.contains("Problem: venue x: municipalityCode: no municipality with id '9999'"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("activity") && l.contains("7")), out);
+        assertTrue(out.contains("Conflict: venue simhall: changed by the plugin and edited through the API"), out);
+        assertTrue(out.contains("samverkan:plugin-apply --take-plugin-version samverkan-municipality-gotene"), out);
         show.name = "okänd";
         assertEquals("No plugin named 'okänd'; see samverkan:plugin-list",
                 assertThrows(CommandException.class, () -> show.print(new PrintStream(new ByteArrayOutputStream()))).getMessage());
+    }
+
+    @Test
+    void applyAppliesAgainAndSaysWhatCameOfIt() throws Exception {
+        PluginApplyCommand apply = new PluginApplyCommand();
+        apply.registry = registry;
+        apply.name = "samverkan-municipality-gotene";
+        apply.takePluginVersion = true;
+        String out = run(apply);
+        assertEquals(List.of("samverkan-municipality-gotene taking its version"), reapplied);
+        assertTrue(out.contains("Conflict: venue simhall"), out);
+        apply.name = "okänd";
+        assertThrows(NotFoundException.class, () -> apply.print(new PrintStream(new ByteArrayOutputStream())));
     }
 
     private static String run(SamverkanCommand command) throws Exception {

@@ -1,0 +1,56 @@
+package se.samverkan.plugins.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** A SHA-256 fingerprint of a record's content, to tell whether it changed since it was last seen. */
+final class Fingerprints {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Fingerprints() {
+    }
+
+    static String of(Object record) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical(JSON.valueToTree(record)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * Object fields and array elements in a fixed order: sets come back from the database in any order, and a
+     * reordering alone is no change worth a conflict.
+     */
+    private static String canonical(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, String> fields = new TreeMap<>();
+            node.fields().forEachRemaining(f -> fields.put(f.getKey(), canonical(f.getValue())));
+            StringBuilder out = new StringBuilder("{");
+            fields.forEach((k, v) -> out.append(JSON.getNodeFactory().textNode(k)).append(':').append(v).append(','));
+            return out.append('}').toString();
+        }
+        if (node.isArray()) {
+            List<String> elements = new ArrayList<>();
+            node.forEach(e -> elements.add(canonical(e)));
+            elements.sort(null);
+            return "[" + String.join(",", elements) + "]";
+        }
+        return node.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package se.samverkan.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The distribution archive unpacked under target/ and run the way an administrator runs it: {@code bin/karaf
+ * server} with the administrator's password in the environment, {@code bin/stop}, and its log read for what it
+ * says. Each instance gets free ports, so tests can run beside a Pax Exam container.
+ */
+final class KarafProcess implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path home;
+    private final Http http;
+    private final String adminPassword;
+    private Process process;
+
+    private KarafProcess(Path home, int httpPort, String adminPassword) {
+        this.home = home;
+        this.http = new Http(httpPort);
+        this.adminPassword = adminPassword;
+    }
+
+    /** A fresh copy of the distribution, named {@code target/PREFIX-…}, not yet started. */
+    static KarafProcess unpack(String prefix, String adminPassword) throws Exception {
+        Path target = Files.createTempDirectory(Path.of("target"), prefix + "-").toAbsolutePath();
+        File archive = new File(System.getProperty("distribution.archive"));
+        Process tar = new ProcessBuilder("tar", "xzf", archive.getAbsolutePath(), "-C", target.toString(),
+                "--strip-components=1").inheritIO().start();
+        assertEquals(0, tar.waitFor(), "unpacking " + archive);
+        int httpPort = Http.freePort();
+        Map<String, List<String>> edits = Map.of(
+                "etc/org.ops4j.pax.web.cfg", List.of("org.osgi.service.http.port = " + httpPort),
+                "etc/org.apache.karaf.shell.cfg", List.of("sshPort = " + Http.freePort()),
+                "etc/org.apache.karaf.management.cfg", List.of("rmiRegistryPort = " + Http.freePort(),
+                        "rmiServerPort = " + Http.freePort()));
+        for (Map.Entry<String, List<String>> edit : edits.entrySet()) {
+            Files.write(target.resolve(edit.getKey()), edit.getValue(), StandardOpenOption.APPEND);
+        }
+        return new KarafProcess(target, httpPort, adminPassword);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Http http() {
+        return http;
+    }
+
+    void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().put("SAMVERKAN_ADMIN_PASSWORD", adminPassword);
+        process = builder.start();
+    }
+
+    /** Waits until the REST API answers. */
+    void awaitUp() throws InterruptedException {
+        try {
+            http.awaitUp(TIMEOUT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + logTail(), e);
+        }
+    }
+
+    void stop() throws Exception {
+        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor(60, TimeUnit.SECONDS);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    /** The n-th line of the Karaf log that contains the text, once it is there (an administrator's view). */
+    String awaitLogLine(String text, int n) throws InterruptedException {
+        Path log = home.resolve("data/log/karaf.log");
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            List<String> found = lines(log).stream().filter(l -> l.contains(text)).toList();
+            if (found.size() >= n) {
+                return found.get(n - 1);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No " + n + ". line with '" + text + "' in " + log + " within " + TIMEOUT
+                + "; deploy/ holds " + listing(home.resolve("deploy")) + logTail());
+    }
+
+    /** The end of the Karaf log, for failure messages. */
+    String logTail() {
+        return "\nThe Karaf log ends:\n" + tail(home.resolve("data/log/karaf.log"), 40);
+    }
+
+    /** The lines of a file that may be being written, or none if it is not there yet. */
+    static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList()
+                    : List.of();
+        } catch (IOException e) {
+            return List.of("(" + file + " could not be read: " + e + ")");
+        }
+    }
+
+    static String tail(Path file, int count) {
+        if (!Files.exists(file)) {
+            return "(" + file + " does not exist)";
+        }
+        List<String> all = lines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+
+    static String listing(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList().toString();
+        } catch (IOException e) {
+            return "(" + directory + " cannot be listed: " + e + ")";
+        }
+    }
+}
