@@ -3,6 +3,7 @@ package se.samverkan.itests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,27 @@ public final class Http {
 
     public Http(int port) {
         this.base = "http://localhost:" + port + "/api/v1";
+    }
+
+    /** A response as text, with its headers: for what is not JSON (calendar feeds). */
+    public record Text(int status, String body, HttpHeaders headers) {
+    }
+
+    /** GET with the given header name/value pairs, answered as text. */
+    public Text text(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Text(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            return new Text(-1, e.toString(), HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply get(String path) {

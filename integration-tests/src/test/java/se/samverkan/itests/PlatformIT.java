@@ -42,7 +42,8 @@ public class PlatformIT extends PlatformTestSupport {
                 bundles.add(bundle.getSymbolicName());
             }
         }
-        assertEquals(List.of("samverkan-api", "samverkan-demo-data", "samverkan-municipality-gotene",
+        assertEquals(List.of("samverkan-api", "samverkan-calendar", "samverkan-demo-data", "samverkan-feeds",
+                "samverkan-municipality-gotene",
                 "samverkan-municipality-trollhattan", "samverkan-municipality-vanersborg", "samverkan-partner-abf-fyrbodal",
                 "samverkan-partner-support-group-network", "samverkan-partner-sv-orebro", "samverkan-persistence",
                 "samverkan-plugins", "samverkan-programme-helhetslyftet", "samverkan-rest", "samverkan-routes", "samverkan-security",

@@ -121,7 +121,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         assertEquals("Tanums bibliotek, Grebbestad", http.get("/venues/tanum-bibliotek").body().get("name").asText());
         assertEquals("Cykelkurs för vuxna", title("cykelkurs-tanum"));
         assertEquals("the coordinator's edit is kept", "Språkcafé, nu på torsdagar", title("sprakcafe-tanum"));
-        assertEquals(List.of("activity sprakcafe-tanum: changed by the plugin and edited through the API; "
+        assertEquals(List.of("activity sprakcafe-tanum: changed by the plugin, but edited through the API since; "
                 + "the API's edit is kept"), updated.conflicts());
         assertEquals("updated in place, nothing duplicated", 2, search("municipality=1435").size());
         String shown = executeCommand("samverkan:plugin-show itest-tanum");

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -24,16 +31,24 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.calendar.FeedMapping;
+import se.samverkan.calendar.ICalendarImport;
+import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.itests.Http.Reply;
 
 /**
- * Camel in the distribution: the platform's CamelContext "samverkan" runs the route a plugin brings (SV Örebro
+ * Camel in the distribution: calendar feeds (below), and the platform's CamelContext "samverkan" running the
+ * route a plugin brings (SV Örebro
  * län's course catalogue import), which ends in the public {@code samverkan:activities} endpoint. Drops a
  * catalogue file into the inbox the plugin's .cfg names and reads the result through the service, over REST
  * and from the console; then uninstalls the plugin and sees its route go.
@@ -50,6 +65,8 @@ public class RoutesIT extends PlatformTestSupport {
 
     @Inject
     private ConfigurationAdmin configurationAdmin;
+    @Inject
+    private FeedService feeds;
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
@@ -109,6 +126,69 @@ public class RoutesIT extends PlatformTestSupport {
         executeCommand("feature:install " + PLUGIN);
         awaitApplied(PLUGIN);
         awaitRoute(true);
+    }
+
+    /**
+     * A partner's calendar, dropped as .ics files into a folder a feed configuration names: the good event is
+     * imported, the broken one quarantined (console and REST show both), and the subscribable export serves it
+     * back as valid iCalendar that imports to the same activity, with an ETag for conditional requests.
+     */
+    @Test
+    public void aCalendarFeedIsImportedQuarantinedAndPublished() throws Exception {
+        Path folder = Paths.get(System.getProperty("karaf.data"), "samverkan", "feeds", "itest");
+        Files.createDirectories(folder);
+        LocalDate start = LocalDate.now(Activity.ZONE).plusDays(7);
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(start);
+        Files.writeString(folder.resolve("kalender.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rädda Barnen//SV\r\n"
+                + "BEGIN:VEVENT\r\nUID:laxhjalp-1@rb.se\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Stockholm:" + day
+                + "T160000\r\nDTEND;TZID=Europe/Stockholm:" + day + "T173000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+                + "SUMMARY;LANGUAGE=sv:Läxhjälp\r\nSUMMARY;LANGUAGE=ar:مساعدة في الواجبات\r\nCATEGORIES:Läxor\r\n"
+                + "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:trasig@rb.se\r\nDTSTART:inte-ett-datum\r\nSUMMARY:Trasig\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n", StandardCharsets.UTF_8);
+        Configuration feed = configurationAdmin.createFactoryConfiguration("se.samverkan.calendar.feed", "?");
+        Dictionary<String, Object> settings = new Hashtable<>();
+        settings.put("id", "itest-rb");
+        settings.put("folder", folder.toString());
+        settings.put("organisation", "radda-barnen");
+        settings.put("municipality", "1882");
+        settings.put("languages", "sv, ar");
+        settings.put("category.Läxor", "CIVIC_INFORMATION");
+        feed.update(settings);
+
+        await("the feed was read", () -> feeds.feed("itest-rb").map(f -> f.events() == 1).orElse(false));
+        String id = ICalendarImport.activityId("itest-rb", "laxhjalp-1@rb.se");
+        Activity homework = activityService.get(id);
+        assertEquals("مساعدة في الواجبات", homework.title().get("ar"));
+        assertEquals(3, homework.occurrences().size());
+        assertTrue(executeCommand("samverkan:feed-list").lines().anyMatch(l -> l.startsWith("itest-rb") && l.contains("ok")));
+        assertTrue(executeCommand("samverkan:quarantine-list --source feed:itest-rb").contains("trasig@rb.se"));
+        assertEquals(401, http.get("/admin/quarantine").status());
+        Reply quarantined = http.send("GET", "/admin/quarantine?source=feed:itest-rb", null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, quarantined.status());
+        JsonNode broken = quarantined.body().get(0);
+        assertEquals("trasig@rb.se", broken.get("key").asText());
+        Reply replay = http.send("POST", "/admin/quarantine/" + broken.get("id").asLong() + "/replay", "", ADMIN, ADMIN_PASSWORD);
+        assertEquals("still broken: 409 with the reason", 409, replay.status());
+        assertEquals("itest-rb", http.send("GET", "/admin/feeds", null, ADMIN, ADMIN_PASSWORD).body().findValuesAsText("id")
+                .stream().filter("itest-rb"::equals).findFirst().orElseThrow());
+
+        Http.Text exported = http.text("/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar");
+        assertEquals(200, exported.status());
+        assertTrue(exported.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        assertTrue(exported.body(), exported.body().contains("Läxhjälp"));
+        String etag = exported.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, http.text("/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar",
+                "If-None-Match", etag).status());
+        ParsedFeed again = ICalendarImport.parse(new ByteArrayInputStream(exported.body().getBytes(StandardCharsets.UTF_8)),
+                new FeedMapping("again", "radda-barnen", "1882", null, Set.of("sv", "ar"), "sv", Map.of(),
+                        ActivityCategory.OTHER, FocusArea.SOCIAL, 180), LocalDate.now(Activity.ZONE));
+        assertEquals(List.of(), again.rejected());
+        Activity roundTrip = again.events().stream().map(e -> e.activity())
+                .filter(a -> a.title().get("sv").equals("Läxhjälp")).findFirst().orElseThrow();
+        assertEquals(homework.title(), roundTrip.title());
+        assertEquals(homework.occurrences().stream().map(o -> o.start().toInstant()).toList(),
+                roundTrip.occurrences().stream().map(o -> o.start().toInstant()).toList());
+        feed.delete();
     }
 
     /** Waits until camel:route-list shows the plugin's route started, or no longer shows it. */

@@ -2,6 +2,9 @@ package se.samverkan.api.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import se.samverkan.api.service.ValidationException;
 
 /**
  * A Swedish municipality (kommun), identified by its four-digit SCB code.
@@ -19,6 +22,13 @@ public record Municipality(String code, String name, String county, String subRe
                            List<String> languages, Map<String, String> settings) {
 
     public Municipality {
+        // Checked here because copying fails on null; List.of().contains(null) would throw too.
+        if (languages != null && languages.stream().anyMatch(Objects::isNull)) {
+            throw new ValidationException("languages", "must not hold null");
+        }
+        if (settings != null && settings.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw new ValidationException("settings", "every setting needs a name and a value");
+        }
         languages = languages == null ? List.of() : List.copyOf(languages);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }

@@ -15,8 +15,11 @@ public interface ContributionLedger {
      * @param contributed fingerprint of the record as the plugin contributed it
      * @param stored      fingerprint of the record as stored right after the plugin wrote (or accepted) it;
      *                    a stored record with another fingerprint has been edited since
+     * @param owner       the plugin created the record; a plugin that found it already there (made through the
+     *                    API or by another plugin) may not change it silently, and its going does not make the
+     *                    record inactive
      */
-    record Applied(String contributed, String stored) {
+    record Applied(String contributed, String stored, boolean owner) {
     }
 
     /** kind → id → what this plugin last applied. */
@@ -32,8 +35,8 @@ public interface ContributionLedger {
     void restamp(String kind, String id, String before, String after);
 
     /**
-     * Marks all the plugin's records active or inactive. A record is inactive while every plugin that
-     * contributed it is inactive: it is then hidden from lists and search and refused for writes, but kept.
+     * Marks all the plugin's records active or inactive. A record a plugin created is inactive while every plugin
+     * that contributes it is inactive: it is then hidden from lists and search and refused for writes, but kept.
      */
     void setActive(String plugin, boolean active);
 

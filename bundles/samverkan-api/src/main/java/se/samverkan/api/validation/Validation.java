@@ -31,9 +31,9 @@ public final class Validation {
         checks.check(m.languages().stream().distinct().count() == m.languages().size(), "languages",
                 "must name each language once");
         m.settings().forEach((key, value) -> checks
-                .check(SETTING_KEY.matcher(key).matches(), "settings." + key,
-                        "must be a dotted lower-case name such as calendar.feeds")
-                .check(value != null && value.length() <= 1000, "settings." + key, "must be text of at most 1000 characters"));
+                .check(SETTING_KEY.matcher(key).matches() && key.length() <= 100, "settings." + key,
+                        "must be a dotted lower-case name such as calendar.feeds, at most 100 characters")
+                .check(value.length() <= 1000, "settings." + key, "must be text of at most 1000 characters"));
         checks.throwIfAny();
     }
 

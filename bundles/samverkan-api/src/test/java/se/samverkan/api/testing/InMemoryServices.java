@@ -183,7 +183,7 @@ public final class InMemoryServices {
         @Override
         public void restamp(String kind, String id, String before, String after) {
             applied.values().forEach(kinds -> kinds.getOrDefault(kind, new HashMap<>())
-                    .computeIfPresent(id, (i, a) -> a.stored().equals(before) ? new Applied(a.contributed(), after) : a));
+                    .computeIfPresent(id, (i, a) -> a.stored().equals(before) ? new Applied(a.contributed(), after, a.owner()) : a));
         }
 
         @Override
@@ -199,7 +199,8 @@ public final class InMemoryServices {
         public boolean inactive(String kind, String id) {
             List<String> bringers = applied.entrySet().stream()
                     .filter(e -> e.getValue().getOrDefault(kind, Map.of()).containsKey(id)).map(Map.Entry::getKey).toList();
-            return !bringers.isEmpty() && inactivePlugins.containsAll(bringers);
+            boolean owned = bringers.stream().anyMatch(p -> applied.get(p).get(kind).get(id).owner());
+            return owned && inactivePlugins.containsAll(bringers);
         }
     }
 }

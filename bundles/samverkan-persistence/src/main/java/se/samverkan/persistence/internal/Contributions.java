@@ -1,15 +1,9 @@
 package se.samverkan.persistence.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +19,7 @@ import se.samverkan.api.plugin.ContributionLedger;
 @Component(service = {ContributionLedger.class, Contributions.class})
 public class Contributions implements ContributionLedger {
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final SearchIndex index;
     /** kind → ids of inactive records; replaced whole, never changed in place. */
     private volatile Map<String, Set<String>> inactive = Map.of();
@@ -33,7 +27,7 @@ public class Contributions implements ContributionLedger {
     /** Taking the schema keeps this (and the services that take this) off an old schema. */
     @Activate
     public Contributions(@Reference Schema schema, @Reference SearchIndex index) {
-        this.dataSource = schema.dataSource();
+        this.jdbc = new Jdbc(schema.dataSource(), "the plugin contributions");
         this.index = index;
         reload();
     }
@@ -41,31 +35,37 @@ public class Contributions implements ContributionLedger {
     @Override
     public Map<String, Map<String, Applied>> applied(String plugin) {
         Map<String, Map<String, Applied>> result = new HashMap<>();
-        query("SELECT kind, record_id, contributed_hash, stored_hash FROM plugin_contribution WHERE plugin = ?",
-                new Object[]{plugin}, rs -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                        .put(rs.getString(2), new Applied(rs.getString(3), rs.getString(4))));
+        jdbc.query("SELECT kind, record_id, contributed_hash, stored_hash, owner FROM plugin_contribution "
+                + "WHERE plugin = ?", rs -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .put(rs.getString(2), new Applied(rs.getString(3), rs.getString(4), rs.getBoolean(5))), plugin);
         return result;
     }
 
     @Override
     public void record(String plugin, String kind, String id, Applied applied) {
-        int updated = update("UPDATE plugin_contribution SET contributed_hash = ?, stored_hash = ?, active = TRUE "
-                + "WHERE plugin = ? AND kind = ? AND record_id = ?", applied.contributed(), applied.stored(), plugin, kind, id);
+        int updated = jdbc.update("UPDATE plugin_contribution SET contributed_hash = ?, stored_hash = ?, owner = ?, "
+                + "active = TRUE WHERE plugin = ? AND kind = ? AND record_id = ?", applied.contributed(), applied.stored(),
+                applied.owner(), plugin, kind, id);
         if (updated == 0) {
-            update("INSERT INTO plugin_contribution (plugin, kind, record_id, contributed_hash, stored_hash, active) "
-                    + "VALUES (?, ?, ?, ?, ?, TRUE)", plugin, kind, id, applied.contributed(), applied.stored());
+            jdbc.update("INSERT INTO plugin_contribution (plugin, kind, record_id, contributed_hash, stored_hash, owner, "
+                    + "active) VALUES (?, ?, ?, ?, ?, ?, TRUE)", plugin, kind, id, applied.contributed(), applied.stored(),
+                    applied.owner());
+        }
+        if (inactive(kind, id)) {
+            // An installed plugin now brings it too.
+            reload();
         }
     }
 
     @Override
     public void restamp(String kind, String id, String before, String after) {
-        update("UPDATE plugin_contribution SET stored_hash = ? WHERE kind = ? AND record_id = ? AND stored_hash = ?",
+        jdbc.update("UPDATE plugin_contribution SET stored_hash = ? WHERE kind = ? AND record_id = ? AND stored_hash = ?",
                 after, kind, id, before);
     }
 
     @Override
     public void setActive(String plugin, boolean active) {
-        update("UPDATE plugin_contribution SET active = ? WHERE plugin = ?", active, plugin);
+        jdbc.update("UPDATE plugin_contribution SET active = ? WHERE plugin = ?", active, plugin);
         reload();
     }
 
@@ -76,45 +76,10 @@ public class Contributions implements ContributionLedger {
 
     private void reload() {
         Map<String, Set<String>> found = new HashMap<>();
-        query("SELECT kind, record_id FROM plugin_contribution GROUP BY kind, record_id "
-                + "HAVING MAX(CASE WHEN active THEN 1 ELSE 0 END) = 0", new Object[0],
+        jdbc.query("SELECT kind, record_id FROM plugin_contribution GROUP BY kind, record_id "
+                + "HAVING MAX(CASE WHEN owner THEN 1 ELSE 0 END) = 1 AND MAX(CASE WHEN active THEN 1 ELSE 0 END) = 0",
                 rs -> found.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
         inactive = Map.copyOf(found);
-        index.suspend(found.getOrDefault("activity", Set.of()), found.getOrDefault("municipality", Set.of()));
-    }
-
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Object[] parameters, Row row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, parameters);
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                row.accept(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the plugin contributions: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = prepare(c, sql, parameters)) {
-            int count = p.executeUpdate();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return count;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record the plugin contributions: " + e.getMessage(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object[] parameters) throws SQLException {
-        PreparedStatement p = c.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            p.setObject(i + 1, parameters[i]);
-        }
-        return p;
+        index.suspend(found.getOrDefault("activity", Set.of()));
     }
 }

@@ -131,7 +131,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             if (em.find(entityClass, id) != null) {
                 throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
             }
-            requireReferences(em, record);
+            requireReferences(em, record, true);
             E entity = kind.newEntity().apply(id);
             copy(record, entity);
             em.persist(entity);
@@ -159,7 +159,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             R stored = toRecord(entity);
             AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
             checkChange(stored, record);
-            requireReferences(em, record);
+            requireReferences(em, record, false);
             copy(record, entity);
             flush(em, id);
             audit(em, caller, "UPDATE", id);
@@ -248,13 +248,19 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
     }
 
+    private static final String INACTIVE = " is inactive: the plugin that brought it is not installed";
+
     private static String inactiveMessage(String kind, String id) {
-        return "the " + kind + " '" + id + "' is inactive: the plugin that brought it is not installed";
+        return "the " + kind + " '" + id + "'" + INACTIVE;
     }
 
-    private void requireReferences(EntityManager em, R record) {
+    /** A stored record may keep pointing at records that became inactive; a new one may not point at them. */
+    private void requireReferences(EntityManager em, R record, boolean creating) {
         List<FieldError> errors = new ArrayList<>();
         checkReferences(em, record, errors);
+        if (!creating) {
+            errors.removeIf(e -> e.message().endsWith(INACTIVE));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -74,7 +74,6 @@ public class SearchIndex {
     private final Set<String> inactiveMunicipalities = new HashSet<>();
     /** Records of uninstalled plugins (see {@link Contributions}): kept, but out of search. */
     private Set<String> suspendedActivities = Set.of();
-    private Set<String> suspendedMunicipalities = Set.of();
 
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
 
@@ -151,11 +150,8 @@ public class SearchIndex {
         });
     }
 
-    void suspend(Set<String> activityIds, Set<String> municipalityCodes) {
-        write(() -> {
-            suspendedActivities = Set.copyOf(activityIds);
-            suspendedMunicipalities = Set.copyOf(municipalityCodes);
-        });
+    void suspend(Set<String> activityIds) {
+        write(() -> suspendedActivities = Set.copyOf(activityIds));
     }
 
     void removeMunicipality(String code) {
@@ -291,7 +287,7 @@ public class SearchIndex {
 
     private boolean matches(Entry e, ActivityQuery q, long from, long to) {
         return !inactiveMunicipalities.contains(e.municipality())
-                && !suspendedMunicipalities.contains(e.municipality()) && !suspendedActivities.contains(e.id())
+                && !suspendedActivities.contains(e.id())
                 && (q.municipalityCode() == null || q.municipalityCode().equals(e.municipality()))
                 && (q.category() == null || q.category() == e.category())
                 && (q.focusArea() == null || q.focusArea() == e.focus())

@@ -83,11 +83,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(2, SchemaMigrations.migrate(db.dataSource));
+        assertEquals(3, SchemaMigrations.migrate(db.dataSource));
         try (Connection c = db.dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(2, rs.getInt(1));
+            assertEquals(3, rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -214,11 +214,11 @@ class PersistenceTest {
     void recordsOfAnInactivePluginAreKeptButHiddenAndRefusedForWrites() throws Exception {
         activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         activities.create(ADMIN, swimming("egen", "1488", "2026-12-01T18:00:00+01:00"));
-        contributions.record("gotene", "activity", "simkurs", new ContributionLedger.Applied("c1", "s1"));
-        contributions.record("gotene", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"));
-        contributions.record("other", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"));
-        assertEquals(Map.of("activity", Map.of("simkurs", new ContributionLedger.Applied("c1", "s1")),
-                "venue", Map.of("ikc-vanersborg", new ContributionLedger.Applied("c2", "s2"))), contributions.applied("gotene"));
+        contributions.record("gotene", "activity", "simkurs", new ContributionLedger.Applied("c1", "s1", true));
+        contributions.record("gotene", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2", true));
+        contributions.record("other", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2", true));
+        assertEquals(Map.of("activity", Map.of("simkurs", new ContributionLedger.Applied("c1", "s1", true)),
+                "venue", Map.of("ikc-vanersborg", new ContributionLedger.Applied("c2", "s2", true))), contributions.applied("gotene"));
 
         contributions.setActive("gotene", false);
         assertTrue(contributions.inactive("activity", "simkurs"));
@@ -246,8 +246,8 @@ class PersistenceTest {
 
     @Test
     void restampMovesOnlyPluginsThatHadSeenTheRecordUnedited() {
-        contributions.record("a", "organisation", "sgn", new ContributionLedger.Applied("ca", "s1"));
-        contributions.record("b", "organisation", "sgn", new ContributionLedger.Applied("cb", "edited"));
+        contributions.record("a", "organisation", "sgn", new ContributionLedger.Applied("ca", "s1", true));
+        contributions.record("b", "organisation", "sgn", new ContributionLedger.Applied("cb", "edited", false));
         contributions.restamp("organisation", "sgn", "s1", "s2");
         assertEquals("s2", contributions.applied("a").get("organisation").get("sgn").stored());
         assertEquals("edited", contributions.applied("b").get("organisation").get("sgn").stored());
@@ -345,7 +345,7 @@ class PersistenceTest {
     void statusCountsRecords() {
         var status = new StatusServiceImpl(db.schema).database();
         assertTrue(status.product().startsWith("Apache Derby"), status.product());
-        assertEquals(2, status.schemaVersion());
+        assertEquals(3, status.schemaVersion());
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
     }

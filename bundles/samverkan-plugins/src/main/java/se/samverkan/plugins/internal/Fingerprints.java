@@ -1,5 +1,6 @@
 package se.samverkan.plugins.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,17 +8,27 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** A SHA-256 fingerprint of a record's content, to tell whether it changed since it was last seen. */
+/**
+ * A SHA-256 fingerprint of a record's content, to tell whether it changed since it was last seen. Object fields
+ * and set elements are put in a fixed order (sets come back from the database in any order); lists keep theirs,
+ * since their order means something (a municipality's languages, most spoken first).
+ */
 final class Fingerprints {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(new SortedSets()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Fingerprints() {
@@ -33,10 +44,6 @@ final class Fingerprints {
         }
     }
 
-    /**
-     * Object fields and array elements in a fixed order: sets come back from the database in any order, and a
-     * reordering alone is no change worth a conflict.
-     */
     private static String canonical(JsonNode node) {
         if (node.isObject()) {
             Map<String, String> fields = new TreeMap<>();
@@ -48,9 +55,31 @@ final class Fingerprints {
         if (node.isArray()) {
             List<String> elements = new ArrayList<>();
             node.forEach(e -> elements.add(canonical(e)));
-            elements.sort(null);
             return "[" + String.join(",", elements) + "]";
         }
         return node.toString();
+    }
+
+    /** A set as an array of its elements in the order of their canonical text. */
+    @SuppressWarnings("rawtypes")
+    private static final class SortedSets extends StdSerializer<Set> {
+
+        SortedSets() {
+            super(Set.class);
+        }
+
+        @Override
+        public void serialize(Set set, JsonGenerator out, SerializerProvider provider) throws IOException {
+            List<String> elements = new ArrayList<>();
+            for (Object element : set) {
+                elements.add(canonical(JSON.valueToTree(element)));
+            }
+            elements.sort(null);
+            out.writeStartArray();
+            for (String element : elements) {
+                out.writeRawValue(element);
+            }
+            out.writeEndArray();
+        }
     }
 }

@@ -58,13 +58,15 @@ import se.samverkan.api.service.VenueService;
  * The {@link ContributionLedger} remembers, per plugin and record, what the plugin contributed and how the record
  * was stored right after, so that:
  * <ul>
- * <li>a record the plugin brings for the first time is created, or kept as it is if it exists already (an
- * organisation also gains the plugin's municipalities, so two plugins bringing it make one record);</li>
- * <li>a record the plugin now contributes differently is updated in place, unless it was edited (or deleted)
- * through the API since: then the API's version is kept and the record is reported as a conflict, until an
- * administrator re-applies the plugin taking its version;</li>
- * <li>the records of a plugin that goes away become inactive (kept, hidden, refused for writes) and active
- * again when it comes back.</li>
+ * <li>a record the plugin brings for the first time is created (the plugin owns it), or kept as it is if it
+ * exists already (an organisation also gains the plugin's municipalities, so two plugins bringing it make one
+ * record);</li>
+ * <li>a record the plugin owns and now contributes differently is updated in place, unless it was edited (or
+ * deleted) through the API since; then, as for a changed record the plugin does not own, the stored version is
+ * kept and the record is reported as a conflict, until an administrator re-applies the plugin taking its
+ * version;</li>
+ * <li>the records a plugin owns become inactive (kept, hidden, refused for writes) when it goes and no other
+ * installed plugin brings them, and active again when it comes back.</li>
  * </ul>
  * A record that is refused is reported with its reason and the rest go on; a plugin that fails is reported and
  * harms no other.
@@ -117,20 +119,28 @@ public class Plugins implements PluginRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addPlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
+    synchronized void addPlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
         Bundle bundle = reference.getBundle();
         PluginReport report = apply(plugin, bundle.getSymbolicName(), bundle.getVersion().toString(), false);
         installed.put(reference, new Installed(plugin, report.name(), bundle));
         log(report);
     }
 
-    void removePlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
+    /**
+     * Another installed plugin of the same name (e.g. the previous version of a .kar still in deploy/) takes
+     * over: it is applied again. Otherwise the plugin's records become inactive, unless the platform is going.
+     */
+    synchronized void removePlugin(SamverkanPlugin plugin, ServiceReference<SamverkanPlugin> reference) {
         Installed gone = installed.remove(reference);
-        if (gone == null) {
+        boolean platformStopping = closing || (framework != null && framework.getState() == Bundle.STOPPING);
+        if (gone == null || platformStopping) {
             return;
         }
-        boolean platformStopping = closing || (framework != null && framework.getState() == Bundle.STOPPING);
-        if (!platformStopping) {
+        Optional<Installed> namesake = installed.values().stream().filter(i -> i.name().equals(gone.name())).findFirst();
+        if (namesake.isPresent()) {
+            log(apply(namesake.get().plugin(), namesake.get().bundle().getSymbolicName(),
+                    namesake.get().bundle().getVersion().toString(), false));
+        } else {
             deactivate(gone.name());
         }
     }
@@ -146,7 +156,7 @@ public class Plugins implements PluginRegistry {
     }
 
     @Override
-    public PluginReport reapply(String name, boolean takePluginVersion) {
+    public synchronized PluginReport reapply(String name, boolean takePluginVersion) {
         Installed plugin = installed.values().stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("installed plugin", name));
         PluginReport report = apply(plugin.plugin(), plugin.bundle().getSymbolicName(),
@@ -161,8 +171,9 @@ public class Plugins implements PluginRegistry {
         Tally tally = new Tally(takePluginVersion);
         try {
             name = plugin.name();
-            Contribution c = plugin.contribution();
+            // Installed means active, even if this version cannot be read: its last good records stay usable.
             ledger.setActive(name, true);
+            Contribution c = plugin.contribution();
             tally.plugin = name;
             tally.previous = ledger.applied(name);
             tally.load(municipalities, c.municipalities(), Municipality::code, Plugins::either);
@@ -272,31 +283,34 @@ public class Plugins implements PluginRegistry {
                     return 2;
                 }
                 T saved = service.create(Caller.SYSTEM, record);
-                ledger.record(plugin, kind, id, new Applied(contributed, Fingerprints.of(saved)));
+                ledger.record(plugin, kind, id, new Applied(contributed, Fingerprints.of(saved), true));
                 return 0;
             }
             String storedPrint = Fingerprints.of(stored.get());
-            boolean pluginChanged = before != null && !before.contributed().equals(contributed);
-            boolean editedSince = before != null && !before.stored().equals(storedPrint);
+            boolean owner = before != null && before.owner();
             T wanted;
-            if (takePluginVersion || pluginChanged && !editedSince) {
-                wanted = merge.apply(record, stored.get());
-            } else if (pluginChanged) {
-                conflicts.add(kind + " " + id + ": changed by the plugin and edited through the API; the API's edit is kept");
-                return 2;
-            } else if (before == null) {
-                // New to this plugin but already there: what is stored stays, joined by what the plugin adds.
+            if (before == null) {
+                // Already there (made through the API or by another plugin): it stays as it is, joined by what
+                // the plugin adds, and it is not this plugin's to change later.
                 wanted = merge.apply(stored.get(), record);
+            } else if (before.contributed().equals(contributed)) {
+                return 2;
+            } else if (takePluginVersion || owner && before.stored().equals(storedPrint)) {
+                wanted = merge.apply(record, stored.get());
+                owner = true;
             } else {
+                conflicts.add(kind + " " + id + ": changed by the plugin, but " + (owner
+                        ? "edited through the API since; the API's edit is kept"
+                        : "it was there before the plugin (made through the API or by another plugin) and stays as it is"));
                 return 2;
             }
             if (wanted.equals(stored.get())) {
-                ledger.record(plugin, kind, id, new Applied(contributed, storedPrint));
+                ledger.record(plugin, kind, id, new Applied(contributed, storedPrint, owner));
                 return 2;
             }
             String savedPrint = Fingerprints.of(service.update(Caller.SYSTEM, id, wanted));
             ledger.restamp(kind, id, storedPrint, savedPrint);
-            ledger.record(plugin, kind, id, new Applied(contributed, savedPrint));
+            ledger.record(plugin, kind, id, new Applied(contributed, savedPrint, owner));
             return 1;
         }
     }

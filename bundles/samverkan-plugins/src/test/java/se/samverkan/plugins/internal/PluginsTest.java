@@ -2,15 +2,21 @@ package se.samverkan.plugins.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
@@ -144,7 +150,8 @@ class PluginsTest {
         PluginReport report = plugins.apply(v2, "gotene", "1.1.0", false);
         assertEquals(edited, services.venues.get("simhall-gotene"));
         assertEquals(State.APPLIED, report.state());
-        assertEquals(List.of("venue simhall-gotene: changed by the plugin and edited through the API; the API's edit is kept"),
+        assertEquals(List.of("venue simhall-gotene: changed by the plugin, but edited through the API since; the API's "
+                        + "edit is kept"),
                 report.conflicts());
         assertEquals(report.conflicts(), plugins.apply(v2, "gotene", "1.1.0", false).conflicts(),
                 "shown again until settled");
@@ -202,6 +209,80 @@ class PluginsTest {
         assertTrue(services.ledger.inactive("venue", "simhall-gotene"));
         plugins.apply(v1, "gotene", "1.0.0", false);
         assertFalse(services.ledger.inactive("venue", "simhall-gotene"));
+    }
+
+    @Test
+    void aRecordThePluginFoundThereIsNotItsToChangeOrToMakeInactive() {
+        Venue coordinators = new Venue("simhall-gotene", "Simhallen (from the coordinator)", null, "1471", Set.of());
+        Venue renamed = new Venue("simhall-gotene", "Götene simhall", "Parkgatan 2", "1471", Set.of());
+        services.municipalities.create(Caller.SYSTEM, GOTENE);
+        services.venues.create(Caller.SYSTEM, coordinators);
+        plugins.apply(plugin("gotene", new Contribution(null, null, List.of(HALL), null, null, null)), "gotene", "1", false);
+        PluginReport v2 = plugins.apply(plugin("gotene", new Contribution(null, null, List.of(renamed), null, null, null)),
+                "gotene", "2", false);
+        assertEquals(coordinators, services.venues.get("simhall-gotene"));
+        assertEquals(List.of("venue simhall-gotene: changed by the plugin, but it was there before the plugin (made "
+                + "through the API or by another plugin) and stays as it is"), v2.conflicts());
+        services.ledger.setActive("gotene", false);
+        assertFalse(services.ledger.inactive("venue", "simhall-gotene"), "the coordinator's venue stays active");
+    }
+
+    @Test
+    void takingThePluginVersionSettlesOnlyConflicts() {
+        SamverkanPlugin v1 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null));
+        plugins.apply(v1, "gotene", "1", false);
+        Municipality edited = new Municipality("1471", "Götene", "Västra Götalands län", "Skaraborg", true,
+                List.of("ar", "so"), Map.of());
+        services.municipalities.update(Caller.SYSTEM, "1471", edited);
+        plugins.apply(v1, "gotene", "1", true);
+        assertEquals(edited, services.municipalities.get("1471"), "the plugin did not change it: no conflict to settle");
+    }
+
+    @Test
+    void reorderingAListIsAChangeButReorderingASetIsNot() {
+        Municipality arFirst = new Municipality("1471", "Götene", "Västra Götalands län", null, true, List.of("ar", "so"), Map.of());
+        Municipality soFirst = new Municipality("1471", "Götene", "Västra Götalands län", null, true, List.of("so", "ar"), Map.of());
+        assertNotEquals(Fingerprints.of(arFirst), Fingerprints.of(soFirst));
+        Organisation a = new Organisation("sv", "SV", OrganisationKind.STUDY_ASSOCIATION, null, new LinkedHashSet<>(List.of("1471", "1882")));
+        Organisation b = new Organisation("sv", "SV", OrganisationKind.STUDY_ASSOCIATION, null, new LinkedHashSet<>(List.of("1882", "1471")));
+        assertEquals(Fingerprints.of(a), Fingerprints.of(b));
+    }
+
+    @Test
+    void whenOneOfTwoInstalledVersionsGoesTheOtherTakesOverInsteadOfMakingRecordsInactive() {
+        SamverkanPlugin v1 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null));
+        Venue renamed = new Venue("simhall-gotene", "Götene simhall", "Parkgatan 2", "1471", Set.of());
+        SamverkanPlugin v2 = plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(renamed), null, null, null));
+        ServiceReference<SamverkanPlugin> old = reference("samverkan-municipality-gotene", "1.0.0");
+        ServiceReference<SamverkanPlugin> newer = reference("samverkan-municipality-gotene", "1.1.0");
+        plugins.addPlugin(v1, old);
+        plugins.addPlugin(v2, newer);
+        plugins.removePlugin(v1, old);
+        assertEquals(renamed, services.venues.get("simhall-gotene"));
+        assertFalse(services.ledger.inactive("venue", "simhall-gotene"));
+        assertEquals("1.1.0", plugins.plugin("gotene").orElseThrow().version());
+        plugins.removePlugin(v2, newer);
+        assertTrue(services.ledger.inactive("venue", "simhall-gotene"));
+        assertEquals(State.REMOVED, plugins.plugin("gotene").orElseThrow().state());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<SamverkanPlugin> reference(String symbolicName, String version) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[]{Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getSymbolicName" -> symbolicName;
+                    case "getVersion" -> Version.parseVersion(version);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (ServiceReference<SamverkanPlugin>) Proxy.newProxyInstance(ServiceReference.class.getClassLoader(),
+                new Class<?>[]{ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static SamverkanPlugin plugin(String name, Contribution contribution) {

@@ -40,10 +40,12 @@ public class Authenticator implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean read = READS.contains(request.getMethod());
+        // Administration answers no anonymous reads either.
+        boolean read = READS.contains(request.getMethod()) && !request.getUriInfo().getPath().startsWith("admin");
         if (header == null) {
             if (!read) {
-                request.abortWith(unauthorized("Writing needs a user name and password (HTTP Basic authentication)"));
+                request.abortWith(unauthorized("Writing and administration need a user name and password "
+                        + "(HTTP Basic authentication)"));
             }
             return;
         }

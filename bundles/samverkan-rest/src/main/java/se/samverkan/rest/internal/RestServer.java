@@ -9,6 +9,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +20,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.MunicipalityService;
@@ -30,6 +35,10 @@ import se.samverkan.api.service.VenueService;
 public class RestServer {
 
     private final Server server;
+    /** Optional: the calendar import may be left out; administration answers 404 for feeds then. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FeedService feeds;
 
     @Activate
     public RestServer(RestConfig config,
@@ -38,7 +47,8 @@ public class RestServer {
                       @Reference AgreementService agreements,
                       @Reference ProgrammeService programmes,
                       @Reference VenueService venues,
-                      @Reference ActivityService activities) {
+                      @Reference ActivityService activities,
+                      @Reference QuarantineService quarantine) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
@@ -49,6 +59,8 @@ public class RestServer {
                 new Resources.Programmes(programmes),
                 new Resources.Venues(venues),
                 new ActivityResource(activities),
+                new CalendarResource(activities),
+                new AdminResource(() -> feeds, quarantine),
                 new HealthResource(),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),

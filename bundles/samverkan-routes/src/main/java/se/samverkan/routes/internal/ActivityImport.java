@@ -92,6 +92,9 @@ final class ActivityImport {
             return new ImportResult(id, Outcome.UPDATED, null);
         } catch (SamverkanException e) {
             return ImportResult.refused(id, e.getMessage());
+        } catch (NullPointerException | IllegalArgumentException | ClassCastException | UnsupportedOperationException bug) {
+            // A defect, not an outage: retrying would not help, so it fails the exchange as it is.
+            throw bug;
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("Storing activity " + id + " failed: " + e, e);
         }

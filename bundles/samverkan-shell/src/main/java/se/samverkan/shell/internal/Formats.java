@@ -1,6 +1,7 @@
 package se.samverkan.shell.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -41,6 +42,11 @@ final class Formats {
     /** In Swedish time, whatever the offset the instant was stored with. */
     static String dateTime(OffsetDateTime time) {
         return time == null ? "" : DATE_TIME.format(time.atZoneSameInstant(Activity.ZONE));
+    }
+
+    /** In Swedish time. */
+    static String instant(Instant time) {
+        return time == null ? "" : DATE_TIME.format(time.atZone(Activity.ZONE));
     }
 
     static String period(Period period) {

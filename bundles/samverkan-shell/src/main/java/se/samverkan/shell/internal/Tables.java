@@ -2,6 +2,7 @@ package se.samverkan.shell.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -15,7 +16,9 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
+import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.quarantine.Quarantined;
 
 /** The tables the commands print: one method per table, one row per record. */
 final class Tables {
@@ -77,9 +80,28 @@ final class Tables {
 
     static ShellTable plugins(Collection<PluginReport> plugins) {
         return table(plugins, "No plugins.", p -> row(p.name(), p.version(), Formats.label(p.state()),
-                        p.appliedAt() == null ? "" : Formats.DATE_TIME.format(p.appliedAt().atZone(Activity.ZONE)),
+                        Formats.instant(p.appliedAt()),
                         contributed(p.counts()), p.problems().size(), p.conflicts().size()),
                 "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
+    }
+
+    static ShellTable feeds(Collection<FeedStatus> feeds) {
+        return table(feeds, "No calendar feeds are configured.", f -> row(f.id(), f.state().toLowerCase(Locale.ROOT),
+                        Formats.instant(f.lastSync()), Formats.instant(f.lastSuccess()), f.events(), runCounts(f.lastRun()),
+                        f.lastError() == null ? "" : f.lastError()),
+                "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error");
+    }
+
+    static ShellTable quarantine(Collection<Quarantined> items) {
+        return table(items, "Nothing is quarantined.", q -> row(q.id(), q.source(), q.key(),
+                        q.state().name().toLowerCase(Locale.ROOT), Formats.instant(q.quarantinedAt()), q.reason()),
+                "Id", "Source", "Key", "State", "Since", "Reason");
+    }
+
+    /** What one read of a feed did. */
+    static String runCounts(FeedStatus.RunCounts r) {
+        return r.created() + " new, " + r.updated() + " changed, " + r.unchanged() + " unchanged, " + r.removed()
+                + " removed, " + r.rejected() + " quarantined";
     }
 
     /** Per record kind: created / updated / already there. */

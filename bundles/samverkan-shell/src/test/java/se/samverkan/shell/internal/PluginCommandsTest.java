@@ -27,7 +27,7 @@ class PluginCommandsTest {
     private static final PluginReport GOTENE = new PluginReport("samverkan-municipality-gotene",
             "samverkan-municipality-gotene", "0.1.0", State.PARTLY_APPLIED, Instant.parse("2026-11-24T09:00:00Z"),
             Map.of("activity", new Counts(7, 0, 1)), List.of("venue x: municipalityCode: no municipality with id '9999'"),
-            List.of("venue simhall: changed by the plugin and edited through the API; the API's edit is kept"));
+            List.of("venue simhall: changed by the plugin, but edited through the API since; the API's edit is kept"));
 
     private final PluginRegistry registry = new PluginRegistry() {
         @Override
@@ -65,7 +65,7 @@ class PluginCommandsTest {
         String out = run(show);
         assertTrue(out.contains("Problem: venue x: municipalityCode: no municipality with id '9999'"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("activity") && l.contains("7")), out);
-        assertTrue(out.contains("Conflict: venue simhall: changed by the plugin and edited through the API"), out);
+        assertTrue(out.contains("Conflict: venue simhall: changed by the plugin, but edited through the API since"), out);
         assertTrue(out.contains("samverkan:plugin-apply --take-plugin-version samverkan-municipality-gotene"), out);
         show.name = "okänd";
         assertEquals("No plugin named 'okänd'; see samverkan:plugin-list",

@@ -54,6 +54,8 @@ import se.samverkan.api.model.OccurrenceStatus;
  */
 final class CourseCatalogue {
 
+    static final int MAX_WEEKS = 104;
+
     /** The columns a catalogue must have. */
     static final List<String> REQUIRED = List.of("course_id", "title_sv", "category", "languages",
             "municipality_code", "start_date", "weekday", "time", "duration_minutes", "weeks");
@@ -159,7 +161,7 @@ final class CourseCatalogue {
         DayOfWeek weekday = f.parse("weekday", CourseCatalogue::weekday, "is not a weekday");
         LocalTime time = f.parse("time", LocalTime::parse, "is not a time (hh:mm)");
         Integer minutes = f.parse("duration_minutes", CourseCatalogue::positive, "is not a number of minutes above 0");
-        Integer weeks = f.parse("weeks", CourseCatalogue::positive, "is not a number of weeks above 0");
+        Integer weeks = f.parse("weeks", CourseCatalogue::weeks, "is not a number of weeks from 1 to " + MAX_WEEKS);
         Integer capacity = f.optional("capacity", Integer::valueOf, "is not a whole number");
         BigDecimal cost = f.optional("cost_sek", v -> new BigDecimal(v.replace(',', '.').replace(" ", "")),
                 "is not an amount");
@@ -210,6 +212,15 @@ final class CourseCatalogue {
             throw new IllegalArgumentException();
         }
         return day;
+    }
+
+    /** Two years of weekly sessions at most: a typo must not make thousands. */
+    private static Integer weeks(String value) {
+        int n = positive(value);
+        if (n > MAX_WEEKS) {
+            throw new IllegalArgumentException();
+        }
+        return n;
     }
 
     private static Integer positive(String value) {

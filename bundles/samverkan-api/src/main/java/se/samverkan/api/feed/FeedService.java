@@ -1,0 +1,20 @@
+package se.samverkan.api.feed;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The configured calendar feeds: their state, and a sync on demand. */
+public interface FeedService {
+
+    /** Every configured feed, ordered by id. */
+    List<FeedStatus> feeds();
+
+    Optional<FeedStatus> feed(String id);
+
+    /**
+     * Reads the feed now (conditionally: an unchanged source costs a request), waiting for the result.
+     *
+     * @throws se.samverkan.api.service.NotFoundException if no feed has that id
+     */
+    FeedStatus sync(String id);
+}

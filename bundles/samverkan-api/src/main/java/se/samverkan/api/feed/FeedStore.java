@@ -1,0 +1,36 @@
+package se.samverkan.api.feed;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the platform remembers of each calendar feed between reads: the source's validators for a conditional
+ * request, the outcome of the last read, and which stored activity each event (by UID) became.
+ */
+public interface FeedStore {
+
+    /**
+     * @param fingerprint of the event as last imported, so an unchanged event costs no write
+     * @param removed     the event is gone from the feed (its activity's sessions are cancelled, not deleted)
+     */
+    record StoredEvent(String uid, String activityId, String fingerprint, boolean removed) {
+    }
+
+    /**
+     * @param etag         the source's ETag of the last good read, for If-None-Match
+     * @param lastModified the source's Last-Modified of the last good read, for If-Modified-Since
+     */
+    record State(String feedId, String etag, String lastModified, Instant lastSync, Instant lastSuccess,
+                 String lastError, FeedStatus.RunCounts lastRun) {
+    }
+
+    Optional<State> state(String feedId);
+
+    void saveState(State state);
+
+    /** uid → event. */
+    Map<String, StoredEvent> events(String feedId);
+
+    void saveEvent(String feedId, StoredEvent event);
+}

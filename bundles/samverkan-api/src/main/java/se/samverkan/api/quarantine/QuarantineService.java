@@ -1,0 +1,32 @@
+package se.samverkan.api.quarantine;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The items imports could not take, kept until they are replayed or superseded. */
+public interface QuarantineService {
+
+    /**
+     * Keeps a bad item. An item of the same source and key that is still waiting is replaced, so a feed that
+     * keeps serving the same broken event holds one record of it, with the latest reason and text.
+     */
+    Quarantined add(String source, String key, String reason, String raw);
+
+    /** Newest first; {@code source} null for all sources. */
+    List<Quarantined> list(String source, boolean waitingOnly);
+
+    Optional<Quarantined> find(long id);
+
+    /** Marks a waiting item of the source with this key as taken, when its source took a good version of it. */
+    void discard(String source, String key);
+
+    void resolve(long id, Quarantined.State state);
+
+    /**
+     * Hands a waiting item to the {@link Replayer} of its source, and marks it replayed if it was taken.
+     *
+     * @return null if it was taken; otherwise why not (it stays waiting)
+     * @throws se.samverkan.api.service.NotFoundException if there is no such item
+     */
+    String replay(long id);
+}

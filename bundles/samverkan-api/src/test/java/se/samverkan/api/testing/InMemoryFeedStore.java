@@ -1,0 +1,34 @@
+package se.samverkan.api.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import se.samverkan.api.feed.FeedStore;
+
+/** The feed bookkeeping as maps, for tests of imports. */
+public final class InMemoryFeedStore implements FeedStore {
+
+    private final Map<String, State> states = new HashMap<>();
+    private final Map<String, Map<String, StoredEvent>> events = new HashMap<>();
+
+    @Override
+    public Optional<State> state(String feedId) {
+        return Optional.ofNullable(states.get(feedId));
+    }
+
+    @Override
+    public void saveState(State state) {
+        states.put(state.feedId(), state);
+    }
+
+    @Override
+    public Map<String, StoredEvent> events(String feedId) {
+        return new HashMap<>(events.getOrDefault(feedId, Map.of()));
+    }
+
+    @Override
+    public void saveEvent(String feedId, StoredEvent event) {
+        events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.uid(), event);
+    }
+}

@@ -1,0 +1,65 @@
+package se.samverkan.api.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.quarantine.Quarantined.State;
+import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.NotFoundException;
+
+/** The quarantine as a list, with one replayer, for tests of imports. */
+public final class InMemoryQuarantine implements QuarantineService {
+
+    private final List<Quarantined> items = new ArrayList<>();
+    public Replayer replayer;
+
+    @Override
+    public Quarantined add(String source, String key, String reason, String raw) {
+        items.removeIf(q -> q.source().equals(source) && q.key().equals(key) && q.state() == State.WAITING);
+        Quarantined item = new Quarantined(items.size() + 1L, source, key, reason, raw, Instant.now(), State.WAITING, null);
+        items.add(item);
+        return item;
+    }
+
+    @Override
+    public List<Quarantined> list(String source, boolean waitingOnly) {
+        return items.stream().filter(q -> source == null || q.source().equals(source))
+                .filter(q -> !waitingOnly || q.state() == State.WAITING)
+                .sorted(Comparator.comparingLong(Quarantined::id).reversed()).toList();
+    }
+
+    @Override
+    public Optional<Quarantined> find(long id) {
+        return items.stream().filter(q -> q.id() == id).findFirst();
+    }
+
+    @Override
+    public void discard(String source, String key) {
+        items.replaceAll(q -> q.source().equals(source) && q.key().equals(key) && q.state() == State.WAITING
+                ? with(q, State.DISCARDED) : q);
+    }
+
+    @Override
+    public void resolve(long id, State state) {
+        items.replaceAll(q -> q.id() == id ? with(q, state) : q);
+    }
+
+    @Override
+    public String replay(long id) {
+        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
+        String problem = replayer.replay(item);
+        if (problem == null) {
+            resolve(id, State.REPLAYED);
+        }
+        return problem;
+    }
+
+    private static Quarantined with(Quarantined q, State state) {
+        return new Quarantined(q.id(), q.source(), q.key(), q.reason(), q.raw(), q.quarantinedAt(), state, Instant.now());
+    }
+}

@@ -1,0 +1,186 @@
+package se.samverkan.calendar;
+
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.DateTime;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Language;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.util.Strings;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.calendar.internal.EventSeries;
+import se.samverkan.calendar.internal.Texts;
+import se.samverkan.calendar.internal.Zones;
+
+/**
+ * Writes activities as an iCalendar feed (RFC 5545) that Google Calendar, Outlook and Apple Calendar can subscribe to.
+ *
+ * <p>The calendar has PRODID, VERSION:2.0, CALSCALE:GREGORIAN, METHOD:PUBLISH, X-WR-CALNAME, X-WR-TIMEZONE and a
+ * VTIMEZONE for Europe/Stockholm. Each occurrence is one VEVENT (clients handle single events more consistently than
+ * RDATE series with differing times), with:
+ * <ul>
+ *   <li>UID {@code <activity id>-<start in UTC as yyyyMMdd'T'HHmmss'Z'>@samverkan}: stable as long as the occurrence
+ *       keeps its start;</li>
+ *   <li>DTSTART and DTEND with TZID=Europe/Stockholm, DTSTAMP (the time of writing), SEQUENCE:0;</li>
+ *   <li>ORGANIZER: the calendar's name at the link base ({@code urn:samverkan:calendar} without one), since
+ *       METHOD:PUBLISH (RFC 5546) requires one;</li>
+ *   <li>SUMMARY and DESCRIPTION in Swedish with LANGUAGE=sv. RFC 5545 allows one SUMMARY and one DESCRIPTION per
+ *       event (ical4j's validator enforces it), so the other languages go into X-SAMVERKAN-SUMMARY and
+ *       X-SAMVERKAN-DESCRIPTION with their LANGUAGE parameter, which clients ignore and {@link ICalendarImport}
+ *       reads back;</li>
+ *   <li>CATEGORIES with the category as a word ("swimming", "swedish-language-practice");</li>
+ *   <li>STATUS:CONFIRMED, or STATUS:CANCELLED for a cancelled occurrence (it stays in the feed, so subscribers see
+ *       the cancellation);</li>
+ *   <li>URL {@code linkBase.resolve(activity id)} when a link base is given (end it with "/");</li>
+ *   <li>X-SAMVERKAN-ACTIVITY with the activity id, by which {@link ICalendarImport} groups the occurrences back into
+ *       one activity.</li>
+ * </ul>
+ * Lines are folded at 75 octets of UTF-8, never inside a character.
+ */
+public final class ICalendarExport {
+
+    public static final String PRODID = "-//Samverkan//Samverkan Calendar 1.0//SV";
+
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter LOCAL_TEXT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    private ICalendarExport() {
+    }
+
+    /**
+     * @param calendarName shown by clients as the calendar's name (X-WR-CALNAME)
+     * @param activities   whose occurrences to publish; occurrences without start or end are left out
+     * @param linkBase     base of each event's URL, may be null for none
+     */
+    public static String write(String calendarName, List<Activity> activities, URI linkBase) {
+        Objects.requireNonNull(calendarName, "calendarName");
+        Calendar calendar = new Calendar();
+        PropertyList<net.fortuna.ical4j.model.Property> properties = calendar.getProperties();
+        properties.add(new ProdId(PRODID));
+        properties.add(Version.VERSION_2_0);
+        properties.add(CalScale.GREGORIAN);
+        properties.add(Method.PUBLISH);
+        properties.add(new XProperty("X-WR-CALNAME", Strings.escape(calendarName)));
+        properties.add(new XProperty("X-WR-TIMEZONE", Activity.ZONE.getId()));
+        VTimeZone vTimeZone = Zones.stockholmVTimeZone();
+        calendar.getComponents().add(vTimeZone);
+        TimeZone zone = new TimeZone(vTimeZone);
+        DateTime stamp = utc(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+        for (Activity activity : activities) {
+            List<Occurrence> occurrences = activity.occurrences() == null ? List.of() : activity.occurrences().stream()
+                    .filter(o -> o.start() != null && o.end() != null)
+                    .sorted(Comparator.comparing(Occurrence::start)).toList();
+            for (Occurrence occurrence : occurrences) {
+                calendar.getComponents().add(event(activity, occurrence, zone, stamp, linkBase, organizer(calendarName,
+                        linkBase)));
+            }
+        }
+        return Texts.fold(calendar.toString());
+    }
+
+    private static VEvent event(Activity activity, Occurrence occurrence, TimeZone zone, DateTime stamp,
+                                URI linkBase, Organizer organizer) {
+        VEvent event = new VEvent(false);
+        PropertyList<net.fortuna.ical4j.model.Property> p = event.getProperties();
+        p.add(new Uid(activity.id() + "-" + UTC_TEXT.format(occurrence.start().withOffsetSameInstant(ZoneOffset.UTC))
+                + "@samverkan"));
+        p.add(new DtStamp(stamp));
+        p.add(new DtStart(local(occurrence.start(), zone)));
+        p.add(new DtEnd(local(occurrence.end(), zone)));
+        p.add(new Sequence(0));
+        p.add(organizer);
+
+        Map<String, String> title = activity.title() == null ? Map.of() : activity.title();
+        String swedish = title.get("sv");
+        if (swedish == null || swedish.isBlank()) {
+            swedish = title.values().stream().filter(t -> t != null && !t.isBlank()).findFirst().orElse(activity.id());
+        }
+        p.add(new Summary(language("sv"), swedish));
+        title.entrySet().stream().filter(e -> !e.getKey().equals("sv") && e.getValue() != null)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> p.add(new XProperty(EventSeries.SUMMARY_PROPERTY, language(e.getKey()),
+                        Strings.escape(e.getValue()))));
+        Map<String, String> description = activity.description() == null ? Map.of() : activity.description();
+        description.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> !e.getKey().equals("sv"))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> p.add(e.getKey().equals("sv")
+                        ? new Description(language("sv"), e.getValue())
+                        : new XProperty(EventSeries.DESCRIPTION_PROPERTY, language(e.getKey()),
+                                Strings.escape(e.getValue()))));
+        if (activity.category() != null) {
+            p.add(new Categories(new TextList(new String[] {
+                    activity.category().name().toLowerCase(Locale.ROOT).replace('_', '-')})));
+        }
+        p.add(occurrence.status() == OccurrenceStatus.CANCELLED ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
+        if (linkBase != null) {
+            p.add(new Url(linkBase.resolve(activity.id())));
+        }
+        p.add(new XProperty(EventSeries.ACTIVITY_PROPERTY, activity.id()));
+        return event;
+    }
+
+    /** iTIP PUBLISH (RFC 5546) requires an ORGANIZER: the calendar, named, at its link base. */
+    private static Organizer organizer(String calendarName, URI linkBase) {
+        ParameterList parameters = new ParameterList();
+        parameters.add(new Cn(calendarName.replace("\"", "'")));
+        return new Organizer(parameters, linkBase != null ? linkBase : URI.create("urn:samverkan:calendar"));
+    }
+
+    private static ParameterList language(String code) {
+        ParameterList parameters = new ParameterList();
+        parameters.add(new Language(code));
+        return parameters;
+    }
+
+    private static DateTime local(OffsetDateTime time, TimeZone zone) {
+        try {
+            return new DateTime(LOCAL_TEXT.format(time.atZoneSameInstant(Activity.ZONE)), zone);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DateTime utc(Instant instant) {
+        DateTime dateTime = new DateTime(instant.toEpochMilli());
+        dateTime.setUtc(true);
+        return dateTime;
+    }
+}

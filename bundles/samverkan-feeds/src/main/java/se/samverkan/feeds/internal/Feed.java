@@ -1,0 +1,157 @@
+package se.samverkan.feeds.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.feed.FeedStore;
+import se.samverkan.api.feed.FeedStore.State;
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.calendar.FeedException;
+import se.samverkan.calendar.ICalendarImport;
+import se.samverkan.calendar.ImportedEvent;
+import se.samverkan.calendar.ParsedFeed;
+import se.samverkan.calendar.RejectedEvent;
+
+/**
+ * One calendar feed, made by its factory configuration ({@link FeedSettings}). It is its own Camel route
+ * ({@code feed-ID}), which the platform's CamelContext runs like any plugin's: a timer reads the feed; a read
+ * that fails (source down, broken beyond parsing) is retried with doubling delays and then recorded as the
+ * feed's last error, and the events stored from the last good read stay as they are.
+ */
+@Component(service = {RoutesBuilder.class, Feed.class}, configurationPid = Feed.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class Feed extends RouteBuilder {
+
+    static final String PID = "se.samverkan.calendar.feed";
+
+    /** The feed could not be read now; the route retries it. */
+    static final class UnavailableException extends Exception {
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final FeedSettings settings;
+    private final FeedSource source;
+    private final FeedStore store;
+    private final FeedImporter importer;
+
+    @Activate
+    public Feed(Map<String, Object> properties, @Reference ActivityService activities, @Reference FeedStore store,
+                @Reference QuarantineService quarantine) {
+        this(FeedSettings.of(properties), activities, store, quarantine);
+    }
+
+    Feed(FeedSettings settings, ActivityService activities, FeedStore store, QuarantineService quarantine) {
+        this.settings = settings;
+        this.source = FeedSource.of(settings);
+        this.store = store;
+        this.importer = new FeedImporter(settings.id(), activities, store, quarantine);
+    }
+
+    String id() {
+        return settings.id();
+    }
+
+    @Override
+    public void configure() {
+        onException(UnavailableException.class)
+                .maximumRedeliveries(settings.retries())
+                .redeliveryDelay(settings.retryDelaySeconds() * 1000)
+                .useExponentialBackOff().backOffMultiplier(2)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true)
+                .log(LoggingLevel.ERROR, "Calendar feed " + id() + " failed after retries: ${exception.message}; "
+                        + "its last good data is kept");
+        from("timer:samverkan-feed-" + id() + "?delay=1000&period=" + settings.pollSeconds() * 1000)
+                .routeId("feed-" + id())
+                .process(exchange -> read());
+    }
+
+    /** Reads the feed if it changed; records the outcome either way. */
+    synchronized RunCounts read() throws UnavailableException {
+        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null));
+        Instant now = Instant.now();
+        try {
+            FeedSource.Fetched fetched = source.fetch(before.etag(), before.lastModified());
+            if (fetched == null) {
+                store.saveState(new State(id(), before.etag(), before.lastModified(), now, now, null,
+                        new RunCounts(0, 0, countEvents(), 0, 0)));
+                return RunCounts.NONE;
+            }
+            RunCounts counts = importer.apply(parse(fetched.documents()), true);
+            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts));
+            return counts;
+        } catch (IOException | FeedException e) {
+            store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(),
+                    e.getMessage(), before.lastRun()));
+            throw new UnavailableException("calendar feed " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tries a quarantined event again with the feed's current settings.
+     *
+     * @return null if it was stored, else why not
+     */
+    synchronized String replay(String rawEvent) {
+        String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Samverkan//replay//SV\r\n" + rawEvent.strip()
+                + "\r\nEND:VCALENDAR\r\n";
+        try {
+            ParsedFeed parsed = parse(List.of(calendar.getBytes(StandardCharsets.UTF_8)));
+            if (!parsed.rejected().isEmpty()) {
+                return parsed.rejected().get(0).reason();
+            }
+            RunCounts counts = importer.apply(parsed, false);
+            return counts.rejected() == 0 ? null : "the platform still refuses it; see the quarantine for the reason";
+        } catch (FeedException e) {
+            return e.getMessage();
+        }
+    }
+
+    FeedStatus status() {
+        State s = store.state(id()).orElse(null);
+        String state = s == null ? "NEVER" : s.lastError() != null ? "FAILING" : "OK";
+        return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), state,
+                s == null ? null : s.lastSync(), s == null ? null : s.lastSuccess(), s == null ? null : s.lastError(),
+                s == null || s.lastRun() == null ? RunCounts.NONE : s.lastRun(), countEvents());
+    }
+
+    String quarantineSource() {
+        return importer.source();
+    }
+
+    private int countEvents() {
+        return (int) store.events(id()).values().stream().filter(e -> !e.removed()).count();
+    }
+
+    private ParsedFeed parse(List<byte[]> documents) throws FeedException {
+        List<ImportedEvent> events = new ArrayList<>();
+        List<RejectedEvent> rejected = new ArrayList<>();
+        for (byte[] document : documents) {
+            ParsedFeed parsed = ICalendarImport.parse(new ByteArrayInputStream(document), settings.mapping(),
+                    LocalDate.now(Activity.ZONE));
+            events.addAll(parsed.events());
+            rejected.addAll(parsed.rejected());
+        }
+        return new ParsedFeed(events, rejected);
+    }
+}

@@ -1,0 +1,128 @@
+package se.samverkan.feeds.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.feed.FeedStore;
+import se.samverkan.api.feed.FeedStore.StoredEvent;
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.SamverkanException;
+import se.samverkan.calendar.ImportedEvent;
+import se.samverkan.calendar.ParsedFeed;
+import se.samverkan.calendar.RejectedEvent;
+
+/**
+ * Stores what one read of a feed brought, keyed by event UID: a new event is created, a changed one updated in
+ * place, an unchanged one costs nothing (its fingerprint is compared, not the stored activity), an event gone
+ * from the feed has its sessions cancelled (kept, so links and history stay), and every event the mapping or
+ * the services refused is quarantined with its reason and raw text. Nothing is deleted because a read failed:
+ * this only runs on a feed that was read and parsed.
+ */
+final class FeedImporter {
+
+    private final String feedId;
+    private final ActivityService activities;
+    private final FeedStore store;
+    private final QuarantineService quarantine;
+    /** Writes appear in the audit log as made by the feed. */
+    private final Caller caller;
+
+    FeedImporter(String feedId, ActivityService activities, FeedStore store, QuarantineService quarantine) {
+        this.feedId = feedId;
+        this.activities = activities;
+        this.store = store;
+        this.quarantine = quarantine;
+        this.caller = Caller.fromRoleNames("feed:" + feedId, List.of("admin"));
+    }
+
+    String source() {
+        return "feed:" + feedId;
+    }
+
+    /**
+     * @param whole the read was the whole feed, so events missing from it are gone; false for one replayed event
+     */
+    RunCounts apply(ParsedFeed parsed, boolean whole) {
+        Map<String, StoredEvent> stored = store.events(feedId);
+        Set<String> seen = new HashSet<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        for (ImportedEvent event : parsed.events()) {
+            seen.add(event.uid());
+            Activity activity = event.activity();
+            String fingerprint = fingerprint(activity);
+            StoredEvent before = stored.get(event.uid());
+            if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
+                unchanged++;
+                continue;
+            }
+            try {
+                if (activities.find(activity.id()).isPresent()) {
+                    activities.update(caller, activity.id(), activity);
+                    updated++;
+                } else {
+                    activities.create(caller, activity);
+                    created++;
+                }
+                store.saveEvent(feedId, new StoredEvent(event.uid(), activity.id(), fingerprint, false));
+                quarantine.discard(source(), event.uid());
+            } catch (SamverkanException e) {
+                quarantine.add(source(), event.uid(), e.getMessage(), event.raw());
+                rejected++;
+            }
+        }
+        for (RejectedEvent bad : parsed.rejected()) {
+            // A broken version of a known event keeps the last good one stored.
+            seen.add(bad.uid());
+            quarantine.add(source(), bad.uid() == null ? "(no UID)" : bad.uid(), bad.reason(), bad.raw());
+            rejected++;
+        }
+        int removed = whole ? removeMissing(stored, seen) : 0;
+        return new RunCounts(created, updated, unchanged, removed, rejected);
+    }
+
+    private int removeMissing(Map<String, StoredEvent> stored, Set<String> seen) {
+        int removed = 0;
+        for (StoredEvent gone : stored.values()) {
+            if (gone.removed() || seen.contains(gone.uid())) {
+                continue;
+            }
+            activities.find(gone.activityId()).ifPresent(a -> activities.update(caller, a.id(), cancelled(a)));
+            store.saveEvent(feedId, new StoredEvent(gone.uid(), gone.activityId(), gone.fingerprint(), true));
+            removed++;
+        }
+        return removed;
+    }
+
+    private static Activity cancelled(Activity a) {
+        List<Occurrence> sessions = a.occurrences().stream()
+                .map(o -> new Occurrence(o.id(), o.start(), o.end(), OccurrenceStatus.CANCELLED)).toList();
+        return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
+                a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
+                a.capacity(), a.costSek(), sessions);
+    }
+
+    /** Mapping is deterministic, so the same event read the same day gives the same text. */
+    static String fingerprint(Activity activity) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(activity.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+}

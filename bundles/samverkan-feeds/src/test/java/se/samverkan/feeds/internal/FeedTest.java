@@ -1,0 +1,250 @@
+package se.samverkan.feeds.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.testing.InMemoryFeedStore;
+import se.samverkan.api.testing.InMemoryQuarantine;
+import se.samverkan.api.testing.InMemoryServices;
+import se.samverkan.calendar.ICalendarImport;
+
+/** A feed read from a real local HTTP server that changes, fails and answers conditional requests. */
+class FeedTest {
+
+    private static final String ID = "sv-kurser";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final InMemoryServices services = new InMemoryServices();
+    private final InMemoryFeedStore store = new InMemoryFeedStore();
+    private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
+    private final Source source = new Source();
+
+    @AfterEach
+    void stop() {
+        source.server.stop(0);
+    }
+
+    @Test
+    void firstReadStoresEverySeriesAndAnUnchangedSourceCostsOneConditionalRequest() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
+                event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED"));
+        Feed feed = feed(Map.of());
+        assertEquals(new RunCounts(2, 0, 0, 0, 0), feed.read());
+        Activity cafe = services.activities.get(ICalendarImport.activityId(ID, "a@sv.se"));
+        assertEquals("Språkcafé", cafe.title().get("sv"));
+        assertEquals(ActivityCategory.SWEDISH_LANGUAGE_PRACTICE, cafe.category());
+        assertEquals(4, cafe.occurrences().size());
+
+        assertEquals(RunCounts.NONE, feed.read());
+        assertEquals("\"v1\"", source.lastIfNoneMatch, "the stored ETag was sent");
+        assertEquals(304, source.lastStatus);
+        FeedStatus status = feed.status();
+        assertEquals("OK", status.state());
+        assertEquals(2, status.events());
+    }
+
+    @Test
+    void changedCancelledRemovedAndBrokenEventsInOneRead() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
+                event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED"),
+                event("c@sv.se", 1, "Simkurs", "Sim", "CONFIRMED"));
+        Feed feed = feed(Map.of());
+        feed.read();
+
+        source.change(calendar(event("a@sv.se", 2, "Språkcafé, ny tid", "Språk", "CONFIRMED"),
+                event("b@sv.se", 2, "Cykelkurs", "Cykel", "CANCELLED"),
+                "BEGIN:VEVENT\r\nUID:d@sv.se\r\nDTSTART:not-a-date\r\nSUMMARY:Trasig\r\nEND:VEVENT\r\n"));
+        assertEquals(new RunCounts(0, 2, 0, 1, 1), feed.read());
+        assertEquals("Språkcafé, ny tid", services.activities.get(ICalendarImport.activityId(ID, "a@sv.se")).title().get("sv"));
+        assertTrue(services.activities.get(ICalendarImport.activityId(ID, "b@sv.se")).occurrences().stream()
+                .allMatch(o -> o.status() == OccurrenceStatus.CANCELLED), "STATUS:CANCELLED cancels");
+        Activity gone = services.activities.get(ICalendarImport.activityId(ID, "c@sv.se"));
+        assertTrue(gone.occurrences().stream().allMatch(o -> o.status() == OccurrenceStatus.CANCELLED),
+                "an event gone from the feed is kept, its sessions cancelled");
+        Quarantined broken = quarantine.list("feed:" + ID, true).get(0);
+        assertEquals("d@sv.se", broken.key());
+        assertTrue(broken.raw().contains("DTSTART:not-a-date"), broken.raw());
+
+        source.change(source.body);
+        assertEquals(new RunCounts(0, 0, 2, 0, 1), feed.read(), "the same content under a new ETag changes nothing");
+    }
+
+    @Test
+    void aFailingSourceKeepsTheLastGoodDataAndSaysWhy() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        Feed feed = feed(Map.of());
+        feed.read();
+        source.status = 503;
+        Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
+        assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+        FeedStatus status = feed.status();
+        assertEquals("FAILING", status.state());
+        assertTrue(status.lastError().contains("HTTP 503"));
+        assertEquals(1, services.activities.count(), "nothing wiped because a read failed");
+        assertEquals(4, services.activities.list().get(0).occurrences().stream()
+                .filter(o -> o.status() == OccurrenceStatus.SCHEDULED).count());
+    }
+
+    @Test
+    void anOversizedFeedIsRefusedWithItsSize() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        Feed feed = feed(Map.of("maxBytes", "200"));
+        Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
+        assertTrue(e.getMessage().contains("more than the 200 allowed"), e.getMessage());
+        assertEquals(0, services.activities.count());
+    }
+
+    @Test
+    void aRefusedEventIsReplayedAfterTheMappingIsFixed() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        Feed wrong = feed(Map.of("languages", "svenska"));
+        assertEquals(new RunCounts(0, 0, 0, 0, 1), wrong.read());
+        Quarantined refused = quarantine.list(null, true).get(0);
+        assertTrue(refused.reason().contains("languages"), refused.reason());
+        assertNotNull(wrong.replay(refused.raw()), "still refused with the same mapping");
+
+        Feed fixed = feed(Map.of());
+        assertNull(fixed.replay(refused.raw()));
+        assertEquals("Språkcafé", services.activities.get(ICalendarImport.activityId(ID, "a@sv.se")).title().get("sv"));
+    }
+
+    @Test
+    void aFolderOfIcsFilesIsOneFeed(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("a.ics"), calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED")));
+        Files.writeString(folder.resolve("b.ics"), calendar(event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED")));
+        Map<String, Object> config = settings(Map.of());
+        config.remove("url");
+        config.put("folder", folder.toString());
+        Feed feed = new Feed(FeedSettings.of(config), services.activities, store, quarantine);
+        assertEquals(new RunCounts(2, 0, 0, 0, 0), feed.read());
+        assertEquals(RunCounts.NONE, feed.read(), "an unchanged folder is not parsed again");
+        Files.delete(folder.resolve("b.ics"));
+        assertEquals(new RunCounts(0, 0, 1, 1, 0), feed.read());
+    }
+
+    @Test
+    void theRouteRetriesASourceThatIsDownUntilItIsBack() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        source.failures = 2;
+        Feed feed = feed(Map.of("retries", "3", "retryDelaySeconds", "0"));
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            camel.addRoutes(feed);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (services.activities.count() == 0 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(1, services.activities.count());
+        assertEquals(List.of(503, 503, 200), source.statuses.subList(0, 3));
+    }
+
+    private Feed feed(Map<String, String> overrides) {
+        return new Feed(FeedSettings.of(settings(overrides)), services.activities, store, quarantine);
+    }
+
+    private Map<String, Object> settings(Map<String, String> overrides) {
+        Map<String, Object> config = new HashMap<>(Map.of("id", ID, "url", source.url(), "organisation", "sv-orebro-lan",
+                "municipality", "1882", "languages", "sv, ar", "category.Språk", "SWEDISH_LANGUAGE_PRACTICE",
+                "category.Cykel", "CYCLING", "category.Sim", "SWIMMING", "pollSeconds", "3600"));
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** A weekly event on Tuesdays, four weeks from next week, in Swedish time. */
+    private static String event(String uid, int sequence, String summary, String category, String status) {
+        LocalDate start = LocalDate.now(Activity.ZONE).plusDays(7);
+        return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nSEQUENCE:" + sequence + "\r\nDTSTAMP:20260101T000000Z\r\n"
+                + "DTSTART;TZID=Europe/Stockholm:" + DAY.format(start) + "T180000\r\n"
+                + "DTEND;TZID=Europe/Stockholm:" + DAY.format(start) + "T200000\r\n"
+                + "RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:" + summary + "\r\nCATEGORIES:" + category + "\r\n"
+                + "STATUS:" + status + "\r\nEND:VEVENT\r\n";
+    }
+
+    private static String calendar(String... events) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//SV Örebro län//Kurser//SV\r\n" + String.join("", events)
+                + "END:VCALENDAR\r\n";
+    }
+
+    /** A feed publisher: serves the body with an ETag, honours If-None-Match, can fail. */
+    private static final class Source {
+        final HttpServer server;
+        volatile String body = "";
+        volatile int version = 1;
+        volatile int status = 200;
+        volatile int failures;
+        volatile String lastIfNoneMatch;
+        volatile int lastStatus;
+        final List<Integer> statuses = new ArrayList<>();
+
+        Source() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/kurser.ics", exchange -> {
+                lastIfNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+                String etag = "\"v" + version + "\"";
+                int code = failures > 0 ? 503 : status != 200 ? status : etag.equals(lastIfNoneMatch) ? 304 : 200;
+                if (failures > 0) {
+                    failures--;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", etag);
+                exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=utf-8");
+                synchronized (statuses) {
+                    statuses.add(code);
+                }
+                lastStatus = code;
+                exchange.sendResponseHeaders(code, code == 200 ? bytes.length : -1);
+                if (code == 200) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void change(String newBody) {
+            body = newBody;
+            version++;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/kurser.ics";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package se.samverkan.persistence.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.feed.FeedStore;
+
+/** Calendar feed bookkeeping in tables {@code calendar_feed} and {@code calendar_event}. */
+@Component(service = FeedStore.class)
+public class FeedStoreImpl implements FeedStore {
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public FeedStoreImpl(@Reference Schema schema) {
+        this.jdbc = new Jdbc(schema.dataSource(), "the calendar feeds");
+    }
+
+    @Override
+    public Optional<State> state(String feedId) {
+        List<State> found = jdbc.query("SELECT * FROM calendar_feed WHERE id = ?", rs -> new State(rs.getString("id"),
+                rs.getString("etag"), rs.getString("last_modified"), Jdbc.instant(rs, "last_sync"),
+                Jdbc.instant(rs, "last_success"), rs.getString("last_error"),
+                new RunCounts(rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"),
+                        rs.getInt("removed_count"), rs.getInt("rejected_count"))), feedId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void saveState(State s) {
+        RunCounts r = s.lastRun() == null ? RunCounts.NONE : s.lastRun();
+        Object[] values = {s.etag(), s.lastModified(), Jdbc.timestamp(s.lastSync()), Jdbc.timestamp(s.lastSuccess()),
+                s.lastError(), r.created(), r.updated(), r.unchanged(), r.removed(), r.rejected(), s.feedId()};
+        if (jdbc.update("UPDATE calendar_feed SET etag = ?, last_modified = ?, last_sync = ?, last_success = ?, "
+                + "last_error = ?, created_count = ?, updated_count = ?, unchanged_count = ?, removed_count = ?, "
+                + "rejected_count = ? WHERE id = ?", values) == 0) {
+            jdbc.update("INSERT INTO calendar_feed (etag, last_modified, last_sync, last_success, last_error, "
+                    + "created_count, updated_count, unchanged_count, removed_count, rejected_count, id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    @Override
+    public Map<String, StoredEvent> events(String feedId) {
+        Map<String, StoredEvent> events = new HashMap<>();
+        jdbc.query("SELECT uid, activity_id, fingerprint, removed FROM calendar_event WHERE feed_id = ?",
+                rs -> events.put(rs.getString(1), new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4))), feedId);
+        return events;
+    }
+
+    @Override
+    public void saveEvent(String feedId, StoredEvent e) {
+        if (jdbc.update("UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? "
+                + "AND uid = ?", e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()) == 0) {
+            jdbc.update("INSERT INTO calendar_event (activity_id, fingerprint, removed, feed_id, uid) "
+                    + "VALUES (?, ?, ?, ?, ?)", e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package se.samverkan.persistence.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.quarantine.Quarantined.State;
+import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.NotFoundException;
+
+/** The quarantine in table {@code quarantine}; replays go to the {@link Replayer} services (whiteboard). */
+@Component(service = QuarantineService.class)
+public class QuarantineImpl implements QuarantineService {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    final List<Replayer> replayers = new CopyOnWriteArrayList<>();
+
+    private static final int REASON_LENGTH = 4000;
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public QuarantineImpl(@Reference Schema schema) {
+        this.jdbc = new Jdbc(schema.dataSource(), "the quarantine");
+    }
+
+    @Override
+    public synchronized Quarantined add(String source, String key, String reason, String raw) {
+        String shortReason = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH - 1) + "…" : reason;
+        Instant now = Instant.now();
+        List<Long> waiting = jdbc.query("SELECT id FROM quarantine WHERE source = ? AND item_key = ? AND state = ?",
+                rs -> rs.getLong(1), source, key, State.WAITING.name());
+        long id;
+        if (waiting.isEmpty()) {
+            id = jdbc.insert("INSERT INTO quarantine (source, item_key, reason, raw, quarantined_at, state) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", source, key, shortReason, raw, Jdbc.timestamp(now), State.WAITING.name());
+        } else {
+            id = waiting.get(0);
+            jdbc.update("UPDATE quarantine SET reason = ?, raw = ?, quarantined_at = ? WHERE id = ?",
+                    shortReason, raw, Jdbc.timestamp(now), id);
+        }
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public List<Quarantined> list(String source, boolean waitingOnly) {
+        String where = (source == null ? "1 = 1" : "source = ?") + (waitingOnly ? " AND state = 'WAITING'" : "");
+        Object[] parameters = source == null ? new Object[0] : new Object[]{source};
+        return jdbc.query("SELECT * FROM quarantine WHERE " + where + " ORDER BY id DESC", QuarantineImpl::item, parameters);
+    }
+
+    @Override
+    public Optional<Quarantined> find(long id) {
+        return jdbc.query("SELECT * FROM quarantine WHERE id = ?", QuarantineImpl::item, id).stream().findFirst();
+    }
+
+    @Override
+    public void discard(String source, String key) {
+        jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE source = ? AND item_key = ? AND state = ?",
+                State.DISCARDED.name(), Jdbc.timestamp(Instant.now()), source, key, State.WAITING.name());
+    }
+
+    @Override
+    public void resolve(long id, State state) {
+        jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE id = ?", state.name(),
+                Jdbc.timestamp(Instant.now()), id);
+    }
+
+    @Override
+    public String replay(long id) {
+        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
+        if (item.state() != State.WAITING) {
+            return "item " + id + " is " + item.state().name().toLowerCase() + ", not waiting";
+        }
+        Replayer replayer = replayers.stream().filter(r -> r.accepts(item.source())).findFirst().orElse(null);
+        if (replayer == null) {
+            return "no installed import takes items of " + item.source();
+        }
+        String problem = replayer.replay(item);
+        if (problem == null) {
+            resolve(id, State.REPLAYED);
+        }
+        return problem;
+    }
+
+    private static Quarantined item(ResultSet rs) throws SQLException {
+        return new Quarantined(rs.getLong("id"), rs.getString("source"), rs.getString("item_key"),
+                rs.getString("reason"), rs.getString("raw"), Jdbc.instant(rs, "quarantined_at"),
+                State.valueOf(rs.getString("state")), Jdbc.instant(rs, "resolved_at"));
+    }
+}

@@ -1,0 +1,79 @@
+package se.samverkan.rest.internal;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.SecurityContext;
+
+import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.NotFoundException;
+
+/** What the console's feed-* and quarantine-* commands do, for administrators over REST. */
+@Path("admin")
+public class AdminResource {
+
+    private final Supplier<FeedService> feeds;
+    private final QuarantineService quarantine;
+
+    @Context
+    private SecurityContext security;
+
+    /** @param feeds the feed service, or null while the calendar import is not installed */
+    public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine) {
+        this.feeds = feeds;
+        this.quarantine = quarantine;
+    }
+
+    @GET
+    @Path("feeds")
+    public List<FeedStatus> feeds() {
+        return feedService("list the calendar feeds").feeds();
+    }
+
+    @POST
+    @Path("feeds/{id}/sync")
+    public FeedStatus sync(@PathParam("id") String id) {
+        return feedService("sync a calendar feed").sync(id);
+    }
+
+    @GET
+    @Path("quarantine")
+    public List<Quarantined> quarantine(@QueryParam("source") String source,
+                                        @QueryParam("all") @DefaultValue("false") boolean all) {
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "read the quarantine");
+        return quarantine.list(source == null || source.isBlank() ? null : source, !all);
+    }
+
+    /** 200 with the item when it was taken; 409 with the reason when it still cannot be. */
+    @POST
+    @Path("quarantine/{id}/replay")
+    public Quarantined replay(@PathParam("id") long id) {
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "replay quarantined items");
+        String problem = quarantine.replay(id);
+        if (problem != null) {
+            throw new ConflictException("item " + id + " was not taken: " + problem);
+        }
+        return quarantine.find(id).orElseThrow();
+    }
+
+    private FeedService feedService(String what) {
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), what);
+        FeedService service = feeds.get();
+        if (service == null) {
+            throw new NotFoundException("installed feature", "samverkan-feeds");
+        }
+        return service;
+    }
+}

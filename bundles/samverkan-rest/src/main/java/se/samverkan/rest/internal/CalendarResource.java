@@ -1,0 +1,111 @@
+package se.samverkan.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.service.ActivityQuery;
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.Page;
+import se.samverkan.calendar.ICalendarExport;
+
+/**
+ * Subscribable iCalendar feeds of the public activities, filtered by municipality, organisation, category and
+ * language (combinable), e.g. {@code /api/v1/calendar.ics?municipality=1471&language=ar}. Calendar apps poll:
+ * the ETag lets an unchanged feed cost them a 304, and Cache-Control keeps them from polling too often.
+ */
+@Path("calendar.ics")
+public class CalendarResource {
+
+    static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
+    /** Sessions from this many days back are still published, so a subscriber sees what just happened. */
+    private static final int PAST_DAYS = 30;
+    private static final int MAX_AGE_SECONDS = 900;
+
+    private final ActivityService activities;
+
+    @Context
+    private UriInfo uri;
+
+    public CalendarResource(ActivityService activities) {
+        this.activities = activities;
+    }
+
+    @GET
+    @Produces(TEXT_CALENDAR)
+    public Response feed(@QueryParam("municipality") String municipality,
+                         @QueryParam("organisation") String organisation,
+                         @QueryParam("category") String category,
+                         @QueryParam("language") String language,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String lang = Params.languageCode(language);
+        ActivityCategory kind = Params.enumValue(ActivityCategory.class, "category", category);
+        List<Activity> selected = new ArrayList<>();
+        Page<Activity> page;
+        int offset = 0;
+        do {
+            page = activities.search(new ActivityQuery(blankToNull(municipality), kind, null, lang, null,
+                    LocalDate.now(Activity.ZONE).minusDays(PAST_DAYS), null, null, offset, ActivityQuery.MAX_LIMIT));
+            for (Activity a : page.items()) {
+                if (organisation == null || organisation.isBlank() || a.organiserIds().contains(organisation.trim())) {
+                    selected.add(a);
+                }
+            }
+            offset += ActivityQuery.MAX_LIMIT;
+        } while (page.hasMore());
+        String body = ICalendarExport.write(name(municipality, organisation, kind, lang), selected,
+                uri == null ? null : uri.getBaseUriBuilder().path("activities").build());
+        // DTSTAMP says when the file was written; the tag is about what it says.
+        EntityTag etag = new EntityTag(digest(body.replaceAll("(?m)^DTSTAMP:.*\r?\n", "")));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*"))) {
+            return Response.notModified(etag).cacheControl(cache).build();
+        }
+        return Response.ok(body, TEXT_CALENDAR).tag(etag).cacheControl(cache)
+                .header("Content-Disposition", "inline; filename=\"samverkan.ics\"").build();
+    }
+
+    /** The calendar's name in subscribers' apps, e.g. "Samverkan: 1471, ar". */
+    private static String name(String municipality, String organisation, ActivityCategory category, String language) {
+        StringJoiner parts = new StringJoiner(", ");
+        for (Object f : new Object[]{blankToNull(municipality), blankToNull(organisation), category, language}) {
+            if (f != null) {
+                parts.add(f.toString().toLowerCase());
+            }
+        }
+        return parts.length() == 0 ? "Samverkan" : "Samverkan: " + parts;
+    }
+
+    private static String digest(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,30 @@
+package se.samverkan.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import se.samverkan.api.quarantine.QuarantineService;
+
+@Service
+@Command(scope = "samverkan", name = "quarantine-list",
+        description = "Lists what imports could not take, newest first, with the reason; waiting items unless --all.")
+public class QuarantineListCommand extends SamverkanCommand {
+
+    @Option(name = "--source", description = "Only items of this source, e.g. feed:sv-orebro-kurser")
+    String source;
+
+    @Option(name = "--all", description = "Also items already replayed or superseded")
+    boolean all;
+
+    @Reference
+    QuarantineService quarantine;
+
+    @Override
+    void print(PrintStream out) {
+        Tables.quarantine(quarantine.list(source, !all)).print(out);
+    }
+}

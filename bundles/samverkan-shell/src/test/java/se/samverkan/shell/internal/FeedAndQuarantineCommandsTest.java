@@ -1,0 +1,102 @@
+package se.samverkan.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.internal.Fixtures.output;
+import static se.samverkan.shell.internal.Fixtures.row;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.karaf.shell.support.CommandException;
+import org.junit.jupiter.api.Test;
+
+import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.NotFoundException;
+import se.samverkan.api.testing.InMemoryQuarantine;
+
+class FeedAndQuarantineCommandsTest {
+
+    private static final Instant SYNC = Instant.parse("2026-11-24T09:00:00Z");
+    private static final FeedStatus FAILING = new FeedStatus("sv-kurser", "https://example.org/kurser.ics",
+            "sv-orebro-lan", "FAILING", SYNC, SYNC.minusSeconds(3600), "HTTP 503 from https://example.org/kurser.ics",
+            new RunCounts(12, 1, 0, 2, 1), 11);
+
+    private final FeedService feeds = new FeedService() {
+        @Override
+        public List<FeedStatus> feeds() {
+            return List.of(FAILING);
+        }
+
+        @Override
+        public Optional<FeedStatus> feed(String id) {
+            return feeds().stream().filter(f -> f.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public FeedStatus sync(String id) {
+            return feed(id).orElseThrow(() -> new NotFoundException("calendar feed", id));
+        }
+    };
+
+    @Test
+    void feedListShowsStateTimesCountsAndTheLastError() throws CommandException {
+        FeedListCommand list = new FeedListCommand();
+        list.feeds = feeds;
+        List<String> cells = row(output(list::print), "sv-kurser");
+        assertEquals(List.of("sv-kurser", "failing", "2026-11-24 10:00", "2026-11-24 09:00", "11",
+                "12 new, 1 changed, 0 unchanged, 2 removed, 1 quarantined", "HTTP 503 from https://example.org/kurser.ics"),
+                cells);
+        FeedSyncCommand sync = new FeedSyncCommand();
+        sync.feeds = feeds;
+        sync.id = "okänd";
+        assertThrows(NotFoundException.class, () -> output(sync::print));
+    }
+
+    @Test
+    void quarantineListAndReplay() throws CommandException {
+        InMemoryQuarantine quarantine = new InMemoryQuarantine();
+        Quarantined bad = quarantine.add("feed:sv-kurser", "k-1043@sv.se", "category 'Dans' is not mapped", "BEGIN:VEVENT");
+        quarantine.replayer = new Replayer() {
+            @Override
+            public boolean accepts(String source) {
+                return true;
+            }
+
+            @Override
+            public String replay(Quarantined item) {
+                return "category 'Dans' is still not mapped";
+            }
+        };
+        QuarantineListCommand list = new QuarantineListCommand();
+        list.quarantine = quarantine;
+        List<String> cells = row(output(list::print), String.valueOf(bad.id()));
+        assertEquals(List.of("1", "feed:sv-kurser", "k-1043@sv.se", "waiting"), cells.subList(0, 4));
+        assertEquals("category 'Dans' is not mapped", cells.get(5));
+
+        QuarantineReplayCommand replay = new QuarantineReplayCommand();
+        replay.quarantine = quarantine;
+        replay.id = bad.id();
+        assertEquals("Item 1 was not taken: category 'Dans' is still not mapped",
+                assertThrows(CommandException.class, () -> output(replay::print)).getMessage());
+        quarantine.replayer = new Replayer() {
+            @Override
+            public boolean accepts(String source) {
+                return true;
+            }
+
+            @Override
+            public String replay(Quarantined item) {
+                return null;
+            }
+        };
+        assertTrue(output(replay::print).contains("Item 1 was taken"));
+        assertTrue(output(list::print).contains("Nothing is quarantined."));
+    }
+}
