@@ -19,6 +19,7 @@ import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.itests.Http.Reply;
 
 /**
@@ -168,6 +169,31 @@ public class PlatformIT extends PlatformTestSupport {
         String plugins = executeCommand("samverkan:plugin-list");
         assertTrue(plugins, plugins.lines().anyMatch(l -> l.startsWith("samverkan-demo-data") && l.contains("applied")
                 && l.contains("activity 2")));
+    }
+
+    @Test
+    public void theDemoCalendarFeedIsImportedFromItsFolder() throws Exception {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        JsonNode feed = null;
+        while (System.nanoTime() < end) {
+            for (JsonNode f : http.send("GET", "/admin/feeds", null, ADMIN, ADMIN_PASSWORD).body()) {
+                if (f.get("id").asText().equals("dalabergskyrkan") && f.get("events").asInt() == 1) {
+                    feed = f;
+                }
+            }
+            if (feed != null) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue("the demo feed was read", feed != null);
+        assertEquals("OK", feed.get("state").asText());
+        JsonNode lecture = http.get("/activities/" + ICalendarImport.activityId("dalabergskyrkan",
+                "framtiden-bor-hos-oss@dalabergskyrkan.example")).body();
+        assertEquals("Föreläsning: Framtiden bor hos oss", lecture.get("title").get("sv").asText());
+        assertEquals("LECTURE", lecture.get("category").asText());
+        assertEquals("dalabergskyrkan-uddevalla", lecture.get("venueId").asText());
+        assertTrue(lecture.get("occurrences").size() >= 5);
     }
 
     private static String activity(String id, String municipality) {

@@ -24,6 +24,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -33,10 +36,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.http.HttpService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
@@ -67,6 +72,8 @@ public class RoutesIT extends PlatformTestSupport {
     private ConfigurationAdmin configurationAdmin;
     @Inject
     private FeedService feeds;
+    @Inject
+    private HttpService httpService;
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
@@ -175,6 +182,7 @@ public class RoutesIT extends PlatformTestSupport {
         Http.Text exported = http.text("/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar");
         assertEquals(200, exported.status());
         assertTrue(exported.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        assertTrue(exported.body(), exported.body().replace("\r\n ", "").contains("\nSUMMARY;LANGUAGE=ar:مساعدة في الواجبات"));
         assertTrue(exported.body(), exported.body().contains("Läxhjälp"));
         String etag = exported.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, http.text("/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar",
@@ -189,6 +197,100 @@ public class RoutesIT extends PlatformTestSupport {
         assertEquals(homework.occurrences().stream().map(o -> o.start().toInstant()).toList(),
                 roundTrip.occurrences().stream().map(o -> o.start().toInstant()).toList());
         feed.delete();
+    }
+
+    /**
+     * A feed over HTTP, published by a servlet on the container's own web server: read conditionally (the
+     * stored ETag comes back and an unchanged feed answers 304), updated in place when it changes, kept as it
+     * was while the publisher fails, and read again when it is back, even slowly.
+     */
+    @Test
+    public void aFeedOverHttpIsReadConditionallyAndSurvivesAFailingPublisher() throws Exception {
+        Publisher publisher = new Publisher();
+        publisher.body = calendar("kor-1@abf.se", "Kör på lätt svenska");
+        httpService.registerServlet("/itest-feeds", publisher, null, null);
+        Configuration feed = configurationAdmin.createFactoryConfiguration("se.samverkan.calendar.feed", "?");
+        try {
+            Dictionary<String, Object> settings = new Hashtable<>();
+            settings.put("id", "itest-http");
+            settings.put("url", "http://localhost:" + Integer.getInteger("samverkan.itest.http.port") + "/itest-feeds/abf.ics");
+            settings.put("organisation", "radda-barnen");
+            settings.put("municipality", "1882");
+            settings.put("retries", "1");
+            settings.put("retryDelaySeconds", "0");
+            feed.update(settings);
+            await("the feed was read", () -> feeds.feed("itest-http").map(f -> f.events() == 1).orElse(false));
+            String id = ICalendarImport.activityId("itest-http", "kor-1@abf.se");
+            assertEquals("Kör på lätt svenska", activityService.get(id).title().get("sv"));
+
+            FeedStatus unchanged = feeds.sync("itest-http");
+            assertEquals("\"v1\"", publisher.lastIfNoneMatch);
+            assertEquals(304, publisher.lastStatus);
+            assertEquals("OK", unchanged.state());
+
+            publisher.change(calendar("kor-1@abf.se", "Kör på lätt svenska, ny lokal"));
+            assertEquals(1, feeds.sync("itest-http").lastRun().updated());
+            assertEquals("Kör på lätt svenska, ny lokal", activityService.get(id).title().get("sv"));
+
+            publisher.failing = true;
+            FeedStatus failing = feeds.sync("itest-http");
+            assertEquals("FAILING", failing.state());
+            assertTrue(failing.lastError(), failing.lastError().contains("HTTP 503"));
+            assertEquals("the last good data is kept", "Kör på lätt svenska, ny lokal", activityService.get(id).title().get("sv"));
+            assertTrue(executeCommand("samverkan:feed-list").lines().anyMatch(l -> l.startsWith("itest-http")
+                    && l.contains("failing") && l.contains("HTTP 503")));
+
+            publisher.failing = false;
+            publisher.delayMillis = 1500;
+            publisher.change(calendar("kor-1@abf.se", "Kör"));
+            assertEquals("OK", feeds.sync("itest-http").state());
+            assertEquals("Kör", activityService.get(id).title().get("sv"));
+        } finally {
+            feed.delete();
+            httpService.unregister("/itest-feeds");
+        }
+    }
+
+    /** A partner's calendar with one weekly event, starting next week. */
+    private static String calendar(String uid, String summary) {
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(Activity.ZONE).plusDays(7));
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ABF//SV\r\nBEGIN:VEVENT\r\nUID:" + uid
+                + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Stockholm:" + day + "T190000\r\n"
+                + "DTEND;TZID=Europe/Stockholm:" + day + "T203000\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:" + summary
+                + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    /** Serves its body with an ETag, answers If-None-Match with 304, and can fail or be slow. */
+    private static final class Publisher extends HttpServlet {
+        volatile String body;
+        volatile int version = 1;
+        volatile boolean failing;
+        volatile long delayMillis;
+        volatile String lastIfNoneMatch;
+        volatile int lastStatus;
+
+        void change(String newBody) {
+            body = newBody;
+            version++;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lastIfNoneMatch = request.getHeader("If-None-Match");
+            String etag = "\"v" + version + "\"";
+            lastStatus = failing ? 503 : etag.equals(lastIfNoneMatch) ? 304 : 200;
+            response.setStatus(lastStatus);
+            response.setHeader("ETag", etag);
+            if (lastStatus == 200) {
+                response.setContentType("text/calendar; charset=utf-8");
+                response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Waits until camel:route-list shows the plugin's route started, or no longer shows it. */

@@ -89,6 +89,14 @@ public final class ICalendarExport {
      * @param linkBase     base of each event's URL, may be null for none
      */
     public static String write(String calendarName, List<Activity> activities, URI linkBase) {
+        return write(calendarName, activities, linkBase, "sv");
+    }
+
+    /**
+     * As {@link #write(String, List, URI)}, for subscribers who read {@code language}: SUMMARY and DESCRIPTION
+     * are in that language where the activity has a text in it, else in Swedish; the other languages ride along.
+     */
+    public static String write(String calendarName, List<Activity> activities, URI linkBase, String language) {
         Objects.requireNonNull(calendarName, "calendarName");
         Calendar calendar = new Calendar();
         PropertyList<net.fortuna.ical4j.model.Property> properties = calendar.getProperties();
@@ -109,14 +117,14 @@ public final class ICalendarExport {
                     .sorted(Comparator.comparing(Occurrence::start)).toList();
             for (Occurrence occurrence : occurrences) {
                 calendar.getComponents().add(event(activity, occurrence, zone, stamp, linkBase, organizer(calendarName,
-                        linkBase)));
+                        linkBase), language == null ? "sv" : language));
             }
         }
         return Texts.fold(calendar.toString());
     }
 
     private static VEvent event(Activity activity, Occurrence occurrence, TimeZone zone, DateTime stamp,
-                                URI linkBase, Organizer organizer) {
+                                URI linkBase, Organizer organizer, String wanted) {
         VEvent event = new VEvent(false);
         PropertyList<net.fortuna.ical4j.model.Property> p = event.getProperties();
         p.add(new Uid(activity.id() + "-" + UTC_TEXT.format(occurrence.start().withOffsetSameInstant(ZoneOffset.UTC))
@@ -128,21 +136,23 @@ public final class ICalendarExport {
         p.add(organizer);
 
         Map<String, String> title = activity.title() == null ? Map.of() : activity.title();
-        String swedish = title.get("sv");
-        if (swedish == null || swedish.isBlank()) {
-            swedish = title.values().stream().filter(t -> t != null && !t.isBlank()).findFirst().orElse(activity.id());
+        String primary = hasText(title, wanted) ? wanted : "sv";
+        String summary = title.get(primary);
+        if (summary == null || summary.isBlank()) {
+            summary = title.values().stream().filter(t -> t != null && !t.isBlank()).findFirst().orElse(activity.id());
         }
-        p.add(new Summary(language("sv"), swedish));
-        title.entrySet().stream().filter(e -> !e.getKey().equals("sv") && e.getValue() != null)
+        p.add(new Summary(language(primary), summary));
+        title.entrySet().stream().filter(e -> !e.getKey().equals(primary) && e.getValue() != null)
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> p.add(new XProperty(EventSeries.SUMMARY_PROPERTY, language(e.getKey()),
                         Strings.escape(e.getValue()))));
         Map<String, String> description = activity.description() == null ? Map.of() : activity.description();
+        String primaryText = hasText(description, wanted) ? wanted : "sv";
         description.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> !e.getKey().equals("sv"))
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> !e.getKey().equals(primaryText))
                         .thenComparing(Map.Entry::getKey))
-                .forEach(e -> p.add(e.getKey().equals("sv")
-                        ? new Description(language("sv"), e.getValue())
+                .forEach(e -> p.add(e.getKey().equals(primaryText)
+                        ? new Description(language(primaryText), e.getValue())
                         : new XProperty(EventSeries.DESCRIPTION_PROPERTY, language(e.getKey()),
                                 Strings.escape(e.getValue()))));
         if (activity.category() != null) {
@@ -155,6 +165,11 @@ public final class ICalendarExport {
         }
         p.add(new XProperty(EventSeries.ACTIVITY_PROPERTY, activity.id()));
         return event;
+    }
+
+    private static boolean hasText(Map<String, String> texts, String language) {
+        String text = texts.get(language);
+        return text != null && !text.isBlank();
     }
 
     /** iTIP PUBLISH (RFC 5546) requires an ORGANIZER: the calendar, named, at its link base. */

@@ -106,6 +106,23 @@ class ExportTest {
     }
 
     @Test
+    void aFeedForArabicReadersHasArabicSummariesAndStillImportsToTheSameTexts() throws FeedException {
+        List<Activity> first = all().stream().filter(a -> a.title().containsKey("ar")).toList();
+        assertTrue(!first.isEmpty(), "the fixtures have Arabic titles");
+        String exported = ICalendarExport.write("Kurser", first, null, "ar");
+        String unfolded = exported.replace("\r\n ", "");
+        assertTrue(unfolded.contains("\r\nSUMMARY;LANGUAGE=ar:" + first.get(0).title().get("ar")), unfolded);
+        assertTrue(unfolded.contains("\r\nX-SAMVERKAN-SUMMARY;LANGUAGE=sv:"), unfolded);
+        ParsedFeed again = ICalendarImport.parse(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)),
+                Feeds.MAPPING, Feeds.TODAY);
+        Map<String, Activity> byOrigin = again.events().stream()
+                .collect(Collectors.toMap(ImportedEvent::uid, ImportedEvent::activity));
+        for (Activity original : first) {
+            assertEquals(original.title(), byOrigin.get(original.id()).title(), original.id());
+        }
+    }
+
+    @Test
     void generatedFeedImportsEveryEvent() throws FeedException {
         String text = FeedGenerator.feed(200, Feeds.TODAY);
         ParsedFeed parsed = Feeds.parseText(text);

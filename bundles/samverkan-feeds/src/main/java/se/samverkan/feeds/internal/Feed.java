@@ -81,7 +81,8 @@ public class Feed extends RouteBuilder {
                 .handled(true)
                 .log(LoggingLevel.ERROR, "Calendar feed " + id() + " failed after retries: ${exception.message}; "
                         + "its last good data is kept");
-        from("timer:samverkan-feed-" + id() + "?delay=1000&period=" + settings.pollSeconds() * 1000)
+        from("timer:samverkan-feed-" + id() + "?delay=" + settings.startDelaySeconds() * 1000 + "&period="
+                + settings.pollSeconds() * 1000)
                 .routeId("feed-" + id())
                 .process(exchange -> read());
     }
@@ -91,7 +92,10 @@ public class Feed extends RouteBuilder {
         State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null));
         Instant now = Instant.now();
         try {
-            FeedSource.Fetched fetched = source.fetch(before.etag(), before.lastModified());
+            // After a read with quarantined events the whole feed is read again: what was refused may be taken
+            // now (e.g. the venue it names has come since), even if the source did not change.
+            boolean clean = before.lastRun() == null || before.lastRun().rejected() == 0;
+            FeedSource.Fetched fetched = source.fetch(clean ? before.etag() : null, clean ? before.lastModified() : null);
             if (fetched == null) {
                 store.saveState(new State(id(), before.etag(), before.lastModified(), now, now, null,
                         new RunCounts(0, 0, countEvents(), 0, 0)));

@@ -19,6 +19,7 @@ import se.samverkan.calendar.FeedMapping;
  * id              = sv-orebro-kurser                 (stable; the stored activities' ids derive from it)
  * url             = https://…/kurser.ics             (or: folder = ${karaf.data}/samverkan/feeds/sv-orebro)
  * pollSeconds     = 900
+ * startDelaySeconds = 10                             (the first read, after the platform's plugins are in)
  * organisation    = sv-orebro-lan
  * municipality    = 1882
  * venue           = sv-askersund                      (optional)
@@ -32,8 +33,8 @@ import se.samverkan.calendar.FeedMapping;
  * retries         = 5, retryDelaySeconds = 10         (doubling after each failed attempt)
  * </pre>
  */
-record FeedSettings(String id, URI url, Path folder, long pollSeconds, long maxBytes, int retries,
-                    long retryDelaySeconds, FeedMapping mapping) {
+record FeedSettings(String id, URI url, Path folder, long pollSeconds, long startDelaySeconds, long maxBytes,
+                    int retries, long retryDelaySeconds, FeedMapping mapping) {
 
     private static final String CATEGORY = "category.";
 
@@ -67,6 +68,7 @@ record FeedSettings(String id, URI url, Path folder, long pollSeconds, long maxB
                 Integer.parseInt(config.getOrDefault("horizonDays", "180")));
         return new FeedSettings(id, uri, folder == null ? null : Path.of(folder),
                 Long.parseLong(config.getOrDefault("pollSeconds", "900")),
+                Long.parseLong(config.getOrDefault("startDelaySeconds", "10")),
                 Long.parseLong(config.getOrDefault("maxBytes", "5000000")),
                 Integer.parseInt(config.getOrDefault("retries", "5")),
                 Long.parseLong(config.getOrDefault("retryDelaySeconds", "10")), mapping);

@@ -95,8 +95,13 @@ class FeedTest {
         assertEquals("d@sv.se", broken.key());
         assertTrue(broken.raw().contains("DTSTART:not-a-date"), broken.raw());
 
-        source.change(source.body);
-        assertEquals(new RunCounts(0, 0, 2, 0, 1), feed.read(), "the same content under a new ETag changes nothing");
+        assertEquals(new RunCounts(0, 0, 2, 0, 1), feed.read(),
+                "after quarantining, the feed is read whole again, and the unchanged events cost nothing");
+        assertEquals(null, source.lastIfNoneMatch);
+        source.change(calendar(event("a@sv.se", 2, "Språkcafé, ny tid", "Språk", "CONFIRMED"),
+                event("b@sv.se", 2, "Cykelkurs", "Cykel", "CANCELLED")));
+        assertEquals(new RunCounts(0, 0, 2, 0, 0), feed.read(), "the same events under a new ETag change nothing");
+        assertEquals(RunCounts.NONE, feed.read(), "and a clean feed is read conditionally again");
     }
 
     @Test
@@ -156,7 +161,7 @@ class FeedTest {
     void theRouteRetriesASourceThatIsDownUntilItIsBack() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
         source.failures = 2;
-        Feed feed = feed(Map.of("retries", "3", "retryDelaySeconds", "0"));
+        Feed feed = feed(Map.of("retries", "3", "retryDelaySeconds", "0", "startDelaySeconds", "0"));
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.start();
             camel.addRoutes(feed);

@@ -72,8 +72,9 @@ public class CalendarResource {
             }
             offset += ActivityQuery.MAX_LIMIT;
         } while (page.hasMore());
+        // Subscribers who chose a language read titles in it where there is one.
         String body = ICalendarExport.write(name(municipality, organisation, kind, lang), selected,
-                uri == null ? null : uri.getBaseUriBuilder().path("activities").build());
+                uri == null ? null : uri.getBaseUriBuilder().path("activities").build(), lang == null ? "sv" : lang);
         // DTSTAMP says when the file was written; the tag is about what it says.
         EntityTag etag = new EntityTag(digest(body.replaceAll("(?m)^DTSTAMP:.*\r?\n", "")));
         CacheControl cache = new CacheControl();
