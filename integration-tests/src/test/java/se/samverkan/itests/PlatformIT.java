@@ -177,7 +177,8 @@ public class PlatformIT extends PlatformTestSupport {
         JsonNode feed = null;
         while (System.nanoTime() < end) {
             for (JsonNode f : http.send("GET", "/admin/feeds", null, ADMIN, ADMIN_PASSWORD).body()) {
-                if (f.get("id").asText().equals("dalabergskyrkan") && f.get("events").asInt() == 1) {
+                if (f.get("id").asText().equals("dalabergskyrkan") && f.get("events").asInt() == 1
+                        && !f.get("lastSuccess").isNull()) {
                     feed = f;
                 }
             }

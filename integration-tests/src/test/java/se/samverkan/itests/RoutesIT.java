@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -162,14 +163,20 @@ public class RoutesIT extends PlatformTestSupport {
         settings.put("category.Läxor", "CIVIC_INFORMATION");
         feed.update(settings);
 
-        await("the feed was read", () -> feeds.feed("itest-rb").map(f -> f.events() == 1).orElse(false));
+        await("the feed was read", () -> feeds.feed("itest-rb")
+                .map(f -> f.events() == 1 && f.lastSuccess() != null).orElse(false));
         String id = ICalendarImport.activityId("itest-rb", "laxhjalp-1@rb.se");
         Activity homework = activityService.get(id);
         assertEquals("مساعدة في الواجبات", homework.title().get("ar"));
         assertEquals(3, homework.occurrences().size());
-        assertTrue(executeCommand("samverkan:feed-list").lines().anyMatch(l -> l.startsWith("itest-rb") && l.contains("ok")));
+        String feedList = executeCommand("samverkan:feed-list");
+        assertTrue(feedList, feedList.lines().anyMatch(l -> l.startsWith("itest-rb") && l.contains("| ok")));
         assertTrue(executeCommand("samverkan:quarantine-list --source feed:itest-rb").contains("trasig@rb.se"));
         assertEquals(401, http.get("/admin/quarantine").status());
+        String basic = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Http.Text plain = http.text("/admin/feeds", "Authorization", basic);
+        assertEquals("JSON also for a client that sends no Accept header", 200, plain.status());
+        assertTrue(plain.body(), plain.body().startsWith("[{"));
         Reply quarantined = http.send("GET", "/admin/quarantine?source=feed:itest-rb", null, ADMIN, ADMIN_PASSWORD);
         assertEquals(200, quarantined.status());
         JsonNode broken = quarantined.body().get(0);
@@ -219,7 +226,8 @@ public class RoutesIT extends PlatformTestSupport {
             settings.put("retries", "1");
             settings.put("retryDelaySeconds", "0");
             feed.update(settings);
-            await("the feed was read", () -> feeds.feed("itest-http").map(f -> f.events() == 1).orElse(false));
+            await("the feed was read", () -> feeds.feed("itest-http")
+                    .map(f -> f.events() == 1 && f.lastSuccess() != null).orElse(false));
             String id = ICalendarImport.activityId("itest-http", "kor-1@abf.se");
             assertEquals("Kör på lätt svenska", activityService.get(id).title().get("sv"));
 

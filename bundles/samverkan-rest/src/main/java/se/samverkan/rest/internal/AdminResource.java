@@ -8,8 +8,10 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import se.samverkan.api.feed.FeedService;
@@ -22,6 +24,7 @@ import se.samverkan.api.service.NotFoundException;
 
 /** What the console's feed-* and quarantine-* commands do, for administrators over REST. */
 @Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
     private final Supplier<FeedService> feeds;
