@@ -43,6 +43,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.mail.MailQueue;
+import se.samverkan.api.mail.OutgoingMail;
+import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
@@ -75,6 +78,8 @@ public class RoutesIT extends PlatformTestSupport {
     private FeedService feeds;
     @Inject
     private HttpService httpService;
+    @Inject
+    private MailQueue mailQueue;
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
@@ -256,6 +261,42 @@ public class RoutesIT extends PlatformTestSupport {
         } finally {
             feed.delete();
             httpService.unregister("/itest-feeds");
+        }
+    }
+
+    /**
+     * The mail queue in the distribution: with the SMTP server down, queued messages wait with their error;
+     * once a server listens on the configured port, each arrives exactly once, with its Message-ID.
+     */
+    @Test
+    public void queuedMailWaitsForTheSmtpServerAndArrivesOnce() throws Exception {
+        int port = Http.freePort();
+        Configuration mail = configurationAdmin.getConfiguration("se.samverkan.mail", null);
+        Dictionary<String, Object> settings = new Hashtable<>();
+        settings.put("host", "localhost");
+        settings.put("port", String.valueOf(port));
+        settings.put("pollSeconds", "1");
+        settings.put("retryDelaySeconds", "1");
+        settings.put("from", "Samverkan <noreply@samverkan.example>");
+        mail.update(settings);
+        for (int i = 1; i <= 3; i++) {
+            mailQueue.queue(new OutgoingMail("itest-" + i, "nyckelperson" + i + "@example.org", "Nya aktiviteter " + i,
+                    "Nya aktiviteter i Götene.", "<p>Nya aktiviteter i Götene.</p>", null, "sv"));
+        }
+        mailQueue.queue(new OutgoingMail("itest-1", "nyckelperson1@example.org", "Again", "x", "<p>x</p>", null, "sv"));
+        await("the first attempts failed", () -> mailQueue.list(null).stream()
+                .filter(m -> m.idempotencyKey().startsWith("itest-"))
+                .filter(m -> m.attempts() >= 1 && m.lastError() != null && m.state() == QueuedMail.State.QUEUED).count() == 3);
+        assertTrue(executeCommand("samverkan:mail-queue").contains("nyckelperson2@example.org"));
+
+        try (SmtpSink sink = new SmtpSink(port)) {
+            await("every message was sent", () -> mailQueue.list(QueuedMail.State.SENT).stream()
+                    .filter(m -> m.idempotencyKey().startsWith("itest-")).count() == 3);
+            for (int i = 1; i <= 3; i++) {
+                String id = "Message-ID: <itest-" + i + "@samverkan>";
+                assertEquals(id, 1, sink.messages.stream().filter(m -> m.contains(id)).count());
+            }
+            assertEquals(3, sink.messages.size());
         }
     }
 

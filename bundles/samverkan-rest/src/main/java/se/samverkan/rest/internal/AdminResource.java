@@ -16,27 +16,36 @@ import javax.ws.rs.core.SecurityContext;
 
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.mail.MailQueue;
+import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
-/** What the console's feed-* and quarantine-* commands do, for administrators over REST. */
+/** What the console's feed-*, quarantine-* and mail-* commands do, for administrators over REST. */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
     private final Supplier<FeedService> feeds;
     private final QuarantineService quarantine;
+    private final Supplier<MailQueue> mail;
 
     @Context
     private SecurityContext security;
 
     /** @param feeds the feed service, or null while the calendar import is not installed */
     public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine) {
+        this(feeds, quarantine, () -> null);
+    }
+
+    /** @param mail the outgoing mail queue, or null while it is not installed */
+    public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine, Supplier<MailQueue> mail) {
         this.feeds = feeds;
         this.quarantine = quarantine;
+        this.mail = mail;
     }
 
     @GET
@@ -69,6 +78,34 @@ public class AdminResource {
             throw new ConflictException("item " + id + " was not taken: " + problem);
         }
         return quarantine.find(id).orElseThrow();
+    }
+
+    @GET
+    @Path("mail")
+    public List<QueuedMail> mail(@QueryParam("state") String state) {
+        MailQueue queue = mailQueue("read the outgoing mail");
+        return queue.list(Params.enumValue(QueuedMail.State.class, "state", state));
+    }
+
+    /** 200 with the message queued again; 409 if it is not dead. */
+    @POST
+    @Path("mail/{id}/replay")
+    public QueuedMail replayMail(@PathParam("id") long id) {
+        MailQueue queue = mailQueue("replay outgoing mail");
+        try {
+            return queue.replay(id);
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    private MailQueue mailQueue(String what) {
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), what);
+        MailQueue service = mail.get();
+        if (service == null) {
+            throw new NotFoundException("installed feature", "samverkan-mail");
+        }
+        return service;
     }
 
     private FeedService feedService(String what) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
@@ -39,6 +40,10 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile FeedService feeds;
+    /** Optional likewise: without the outgoing mail feature, administration answers 404 for mail. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailQueue mail;
 
     @Activate
     public RestServer(RestConfig config,
@@ -60,7 +65,7 @@ public class RestServer {
                 new Resources.Venues(venues),
                 new ActivityResource(activities),
                 new CalendarResource(activities),
-                new AdminResource(() -> feeds, quarantine),
+                new AdminResource(() -> feeds, quarantine, () -> mail),
                 new HealthResource(),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),

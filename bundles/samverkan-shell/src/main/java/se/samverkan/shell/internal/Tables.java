@@ -17,6 +17,7 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.quarantine.Quarantined;
 
@@ -96,6 +97,13 @@ final class Tables {
         return table(items, "Nothing is quarantined.", q -> row(q.id(), q.source(), q.key(),
                         q.state().name().toLowerCase(Locale.ROOT), Formats.instant(q.quarantinedAt()), q.reason()),
                 "Id", "Source", "Key", "State", "Since", "Reason");
+    }
+
+    static ShellTable mailQueue(Collection<QueuedMail> mails) {
+        return table(mails, "No mail is queued.", m -> row(m.id(), m.to(), m.subject(),
+                        m.state().name().toLowerCase(Locale.ROOT), m.attempts(), Formats.instant(m.nextAttemptAt()),
+                        m.lastError() == null ? "" : m.lastError()),
+                "Id", "To", "Subject", "State", "Attempts", "Next attempt", "Last error");
     }
 
     /** What one read of a feed did. */

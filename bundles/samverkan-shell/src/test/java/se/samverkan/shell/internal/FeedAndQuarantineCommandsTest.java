@@ -63,17 +63,7 @@ class FeedAndQuarantineCommandsTest {
     void quarantineListAndReplay() throws CommandException {
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
         Quarantined bad = quarantine.add("feed:sv-kurser", "k-1043@sv.se", "category 'Dans' is not mapped", "BEGIN:VEVENT");
-        quarantine.replayer = new Replayer() {
-            @Override
-            public boolean accepts(String source) {
-                return true;
-            }
-
-            @Override
-            public String replay(Quarantined item) {
-                return "category 'Dans' is still not mapped";
-            }
-        };
+        quarantine.replayer = answering("category 'Dans' is still not mapped");
         QuarantineListCommand list = new QuarantineListCommand();
         list.quarantine = quarantine;
         List<String> cells = row(output(list::print), String.valueOf(bad.id()));
@@ -85,7 +75,14 @@ class FeedAndQuarantineCommandsTest {
         replay.id = bad.id();
         assertEquals("Item 1 was not taken: category 'Dans' is still not mapped",
                 assertThrows(CommandException.class, () -> output(replay::print)).getMessage());
-        quarantine.replayer = new Replayer() {
+        quarantine.replayer = answering(null);
+        assertTrue(output(replay::print).contains("Item 1 was taken"));
+        assertTrue(output(list::print).contains("Nothing is quarantined."));
+    }
+
+    /** A replayer of every source that gives the same answer (null: taken). */
+    private static Replayer answering(String problem) {
+        return new Replayer() {
             @Override
             public boolean accepts(String source) {
                 return true;
@@ -93,10 +90,8 @@ class FeedAndQuarantineCommandsTest {
 
             @Override
             public String replay(Quarantined item) {
-                return null;
+                return problem;
             }
         };
-        assertTrue(output(replay::print).contains("Item 1 was taken"));
-        assertTrue(output(list::print).contains("Nothing is quarantined."));
     }
 }

@@ -1,0 +1,30 @@
+package se.samverkan.api.mail;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable queue of outgoing mail: what is queued is sent once the SMTP server takes it, retried with
+ * doubling delays while it does not, and kept as {@link QueuedMail.State#DEAD} after the configured attempts.
+ */
+public interface MailQueue {
+
+    /**
+     * Queues a message. A message with the same idempotency key that is already queued (in any state) is the
+     * same message: it is returned as it is and nothing is queued again, even if the content differs.
+     */
+    QueuedMail queue(OutgoingMail mail);
+
+    /** Newest first; {@code state} null for all. */
+    List<QueuedMail> list(QueuedMail.State state);
+
+    Optional<QueuedMail> find(long id);
+
+    /**
+     * Queues a dead message again, with its attempts reset.
+     *
+     * @throws se.samverkan.api.service.NotFoundException if there is no such message
+     * @throws IllegalStateException                      if it is not dead
+     */
+    QueuedMail replay(long id);
+}

@@ -1,0 +1,59 @@
+package se.samverkan.mail.internal;
+
+import java.time.Duration;
+
+/** {@link MailConfig} checked, in the units the sender works in. */
+record MailSettings(String host, int port, String username, String password, boolean starttls, String from,
+                    Duration poll, int batchSize, int maxAttempts, Duration retryDelay, Duration timeout) {
+
+    /** The longest wait between two attempts, however many there were. */
+    static final Duration MAX_DELAY = Duration.ofDays(1);
+
+    MailSettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("mail: host is empty");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("mail: port " + port + " is no TCP port");
+        }
+        if (from == null || !from.contains("@")) {
+            throw new IllegalArgumentException("mail: from '" + from + "' is no address");
+        }
+        if (batchSize < 1 || maxAttempts < 1 || poll.isNegative() || poll.isZero() || retryDelay.isNegative()) {
+            throw new IllegalArgumentException("mail: batchSize, maxAttempts and pollSeconds must be positive");
+        }
+    }
+
+    static MailSettings of(MailConfig c) {
+        return new MailSettings(c.host().strip(), c.port(), c.username().strip(), c.password(), c.starttls(),
+                c.from().strip(), Duration.ofSeconds(c.pollSeconds()), c.batchSize(), c.maxAttempts(),
+                Duration.ofSeconds(c.retryDelaySeconds()), Duration.ofSeconds(c.timeoutSeconds()));
+    }
+
+    /** The wait after the {@code failures}-th failed attempt (1, 2, …): the base delay, doubling. */
+    Duration delayAfter(int failures) {
+        Duration delay = retryDelay.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /** The camel-mail endpoint; credentials as RAW values so that no character in them needs escaping. */
+    String endpointUri() {
+        StringBuilder uri = new StringBuilder("smtp://").append(host).append(':').append(port)
+                .append("?connectionTimeout=").append(timeout.toMillis());
+        if (!username.isEmpty()) {
+            uri.append("&username=RAW(").append(username).append(")");
+        }
+        if (password != null && !password.isEmpty()) {
+            uri.append("&password=RAW(").append(password).append(")");
+        }
+        if (starttls) {
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
+        return uri.toString();
+    }
+
+    /** For logs: the endpoint without the password. */
+    String safeUri() {
+        return endpointUri().replaceAll("password=RAW\\(.*?\\)", "password=***");
+    }
+}

@@ -1,0 +1,140 @@
+package se.samverkan.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import se.samverkan.api.mail.MailOutbox.Claimed;
+import se.samverkan.api.mail.OutgoingMail;
+import se.samverkan.api.mail.QueuedMail;
+import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.service.NotFoundException;
+
+class MailQueueTest {
+
+    private final DerbyDatabase db = new DerbyDatabase();
+    private final MailQueueImpl queue = new MailQueueImpl(db.schema);
+
+    MailQueueTest() throws Exception {
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static OutgoingMail mail(String key) {
+        return new OutgoingMail(key, "anna@example.se", "Veckans aktiviteter – " + key, "Hej Anna! Å Ä Ö",
+                "<p dir=\"rtl\">مرحبا</p>", "https://samverkan.example/unsubscribe/abc", "ar");
+    }
+
+    @Test
+    void theSameKeyIsOneMessageAndTheContentSurvives() {
+        QueuedMail first = queue.queue(mail("digest-1"));
+        QueuedMail again = queue.queue(new OutgoingMail("digest-1", "other@example.se", "x", "y", "z", null, null));
+        assertEquals(first, again, "the same idempotency key is the same message");
+        assertEquals(State.QUEUED, first.state());
+        assertEquals(0, first.attempts());
+        assertEquals(1, queue.list(null).size());
+
+        List<Claimed> claimed = queue.claimDue(10, Instant.now().plusSeconds(1));
+        assertEquals(1, claimed.size());
+        assertEquals(mail("digest-1"), claimed.get(0).mail(), "CLOB content, UTF-8 and Arabic intact");
+        assertEquals(State.SENDING, queue.find(first.id()).orElseThrow().state());
+        assertEquals(List.of(), queue.claimDue(10, Instant.now().plusSeconds(1)), "a claimed row is not claimed again");
+
+        Instant sent = Instant.parse("2026-11-24T08:00:00Z");
+        queue.markSent(first.id(), sent);
+        QueuedMail done = queue.find(first.id()).orElseThrow();
+        assertEquals(State.SENT, done.state());
+        assertEquals(1, done.attempts());
+        assertEquals(sent, done.sentAt());
+        assertEquals(done, queue.queue(mail("digest-1")), "queuing a sent key again sends nothing");
+        assertEquals(List.of(), queue.claimDue(10, Instant.now().plusSeconds(1)));
+    }
+
+    @Test
+    void failuresBackOffThenDieAndReplayQueuesAgain() {
+        QueuedMail q = queue.queue(mail("k1"));
+        Instant later = Instant.now().plusSeconds(600);
+        queue.claimDue(5, Instant.now().plusSeconds(1));
+        queue.markFailed(q.id(), "Connection refused", later);
+        QueuedMail failed = queue.find(q.id()).orElseThrow();
+        assertEquals(State.QUEUED, failed.state());
+        assertEquals(1, failed.attempts());
+        assertEquals("Connection refused", failed.lastError());
+        assertEquals(List.of(), queue.claimDue(5, Instant.now()), "not due before its next attempt");
+        assertEquals(1, queue.claimDue(5, later).size());
+
+        assertThrows(IllegalStateException.class, () -> queue.replay(q.id()), "only dead mail is replayed");
+        queue.markFailed(q.id(), "still refused", null);
+        QueuedMail dead = queue.find(q.id()).orElseThrow();
+        assertEquals(State.DEAD, dead.state());
+        assertEquals(2, dead.attempts());
+        assertEquals(List.of(dead), queue.list(State.DEAD));
+        assertEquals(List.of(), queue.claimDue(5, later.plusSeconds(3600)));
+
+        QueuedMail replayed = queue.replay(q.id());
+        assertEquals(State.QUEUED, replayed.state());
+        assertEquals(0, replayed.attempts());
+        assertEquals(1, queue.claimDue(5, Instant.now().plusSeconds(1)).size());
+        assertThrows(NotFoundException.class, () -> queue.replay(999));
+    }
+
+    @Test
+    void rowsLeftSendingByACrashAreQueuedAgainAtActivation() {
+        QueuedMail q = queue.queue(mail("crash-1"));
+        queue.claimDue(5, Instant.now().plusSeconds(1));
+        assertEquals(State.SENDING, queue.find(q.id()).orElseThrow().state());
+        MailQueueImpl restarted = new MailQueueImpl(db.schema);
+        assertEquals(State.QUEUED, restarted.find(q.id()).orElseThrow().state());
+        assertNull(restarted.find(q.id()).orElseThrow().sentAt());
+        assertNotNull(restarted.find(q.id()).orElseThrow().nextAttemptAt());
+    }
+
+    @Test
+    void concurrentSendersNeverClaimTheSameRow() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            queue.queue(mail("c" + i));
+        }
+        MailQueueImpl other = new MailQueueImpl(db.schema);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Long> all = Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                MailQueueImpl sender = t % 2 == 0 ? queue : other;
+                runs.add(pool.submit(() -> {
+                    List<Claimed> got;
+                    while (!(got = sender.claimDue(3, Instant.now().plusSeconds(1))).isEmpty()) {
+                        got.forEach(c -> all.add(c.id()));
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            Set<Long> unique = new HashSet<>(all);
+            assertEquals(40, all.size(), "each row claimed exactly once: " + all);
+            assertEquals(40, unique.size());
+            assertTrue(queue.list(State.QUEUED).isEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
