@@ -8,14 +8,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints the figures of BENCHMARKS.md: start-to-ready time and idle memory of the distribution beside a
  * plain Karaf with the same framework features, then activity search under concurrent load over 100 000
- * activities beside the no-op /api/v1/health on the same server.
+ * activities beside the no-op /api/v1/health on the same server, then the import of a generated calendar feed
+ * beside the bare parse of it ({@link CalendarBench}).
  *
  * <p>Arguments: distribution archive, plain Karaf archive, work folder. System properties:
- * bench.starts (3), bench.activities (100000), bench.clients (8), bench.seconds (15).
+ * bench.only (footprint, search, calendar; comma-separated; all if unset), bench.starts (3),
+ * bench.activities (100000), bench.clients (8), bench.seconds (15), and those of {@link CalendarBench}.
  */
 public final class Benchmarks {
 
@@ -30,14 +33,33 @@ public final class Benchmarks {
         int activities = Integer.getInteger("bench.activities", 100_000);
         int clients = Integer.getInteger("bench.clients", 8);
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+        String only = System.getProperty("bench.only", "").strip();
+        Set<String> scenarios = only.isEmpty() ? Set.of("footprint", "search", "calendar")
+                : Set.of(only.split("\\s*,\\s*"));
 
-        System.out.printf("Machine: %d cores, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        if (scenarios.contains("footprint")) {
+            footprint(samverkan, plain, starts, work);
+        }
+        if (scenarios.contains("search")) {
+            search(samverkan, work, activities, clients, measure);
+        }
+        if (scenarios.contains("calendar")) {
+            CalendarBench.run(samverkan, work);
+        }
+    }
+
+    private static void footprint(Path samverkan, Path plain, int starts, Path work) throws Exception {
+        System.out.println();
         System.out.println("| distribution | start to ready (median ms) | idle RSS (median MiB) | bundles |");
         System.out.println("|---|---|---|---|");
         footprint("plain Karaf + same framework features", plain, "/cxf/", null, starts, work);
         footprint("Samverkan (with demo data)", samverkan, "/api/v1/health", "Plugin samverkan-demo-data ", starts, work);
+    }
 
+    private static void search(Path samverkan, Path work, int activities, int clients, Duration measure)
+            throws Exception {
         Karaf karaf = Karaf.unpack(samverkan, work);
         karaf.startAndAwait("/api/v1/health");
         karaf.awaitLog("Plugin samverkan-demo-data ");

@@ -1,5 +1,6 @@
 package se.samverkan.rest.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,16 +73,19 @@ public class CalendarResource {
             }
             offset += ActivityQuery.MAX_LIMIT;
         } while (page.hasMore());
-        // Subscribers who chose a language read titles in it where there is one.
-        String body = ICalendarExport.write(name(municipality, organisation, kind, lang), selected,
-                uri == null ? null : uri.getBaseUriBuilder().path("activities").build(), lang == null ? "sv" : lang);
-        // DTSTAMP says when the file was written; the tag is about what it says.
-        EntityTag etag = new EntityTag(digest(body.replaceAll("(?m)^DTSTAMP:.*\r?\n", "")));
+        // The tag is taken from what goes into the feed, so an unchanged feed answers 304 without being written.
+        String name = name(municipality, organisation, kind, lang);
+        URI links = uri == null ? null : uri.getBaseUriBuilder().path("activities").build();
+        StringBuilder content = new StringBuilder(name).append('\n').append(lang).append('\n').append(links);
+        selected.forEach(a -> content.append('\n').append(a));
+        EntityTag etag = new EntityTag(digest(content.toString()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*"))) {
             return Response.notModified(etag).cacheControl(cache).build();
         }
+        // Subscribers who chose a language read titles in it where there is one.
+        String body = ICalendarExport.write(name, selected, links, lang == null ? "sv" : lang);
         return Response.ok(body, TEXT_CALENDAR).tag(etag).cacheControl(cache)
                 .header("Content-Disposition", "inline; filename=\"samverkan.ics\"").build();
     }
