@@ -80,7 +80,7 @@ public class CourseCatalogueRoute extends RouteBuilder {
 
         String stamp = "${exchangeProperty." + RECEIVED_AT + "}-${file:name}";
         from("file:" + inbox.toAbsolutePath().toString().replace('\\', '/')
-                + "?antInclude=*.csv&antFilterCaseSensitive=false&charset=UTF-8"
+                + "?antInclude=*.csv&antFilterCaseSensitive=false"
                 + "&readLock=changed&readLockCheckInterval=500&delay=" + pollMillis
                 + "&move=" + doneFolder + "/" + stamp + "&moveFailed=" + errorFolder + "/" + stamp)
                 .routeId(ROUTE_ID)
@@ -92,7 +92,7 @@ public class CourseCatalogueRoute extends RouteBuilder {
 
     /** The file's rows become the activities in the body; what could not be read waits for the report. */
     private void read(Exchange exchange) {
-        CourseCatalogue.Read read = catalogue.read(exchange.getIn().getBody(String.class));
+        CourseCatalogue.Read read = catalogue.read(CourseCatalogue.decode(exchange.getIn().getBody(byte[].class)));
         exchange.setProperty(CATALOGUE, read);
         exchange.getIn().setBody(read.activities());
     }
