@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.service.ValidationException;
+import se.samverkan.api.util.Sha256;
 import se.samverkan.api.validation.Validation;
 import se.samverkan.calendar.internal.EventSeries;
 import se.samverkan.calendar.internal.EventSeries.Rejection;
@@ -184,7 +185,7 @@ public final class ICalendarImport {
         if (slug.equals(uid) && !slug.isEmpty() && plain.length() <= MAX_ID_LENGTH) {
             return plain;
         }
-        String hash = Texts.sha256Hex(uid).substring(0, HASH_LENGTH);
+        String hash = Sha256.hex(uid).substring(0, HASH_LENGTH);
         int room = MAX_ID_LENGTH - feedId.length() - 2 - HASH_LENGTH;
         if (slug.length() > room) {
             slug = slug.substring(0, Math.max(0, room)).replaceAll("-+$", "");

@@ -33,4 +33,7 @@ public interface FeedStore {
     Map<String, StoredEvent> events(String feedId);
 
     void saveEvent(String feedId, StoredEvent event);
+
+    /** How many of the feed's events are stored and not removed; cheap, for status pages. */
+    int countEvents(String feedId);
 }

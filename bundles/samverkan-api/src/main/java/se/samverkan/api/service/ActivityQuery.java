@@ -13,10 +13,11 @@ import se.samverkan.api.model.FocusArea;
  * @param text   words that must all occur (as word prefixes) in the title or description in any language
  * @param offset first result, from 0
  * @param limit  page size, 1 to {@link #MAX_LIMIT}
+ * @param organisationId only activities this organisation organises
  */
 public record ActivityQuery(String municipalityCode, ActivityCategory category, FocusArea focusArea,
                             String language, AccessibilityFeature accessibility, LocalDate from, LocalDate to,
-                            String text, int offset, int limit) {
+                            String text, int offset, int limit, String organisationId) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
@@ -31,6 +32,13 @@ public record ActivityQuery(String municipalityCode, ActivityCategory category, 
         if (from != null && to != null && to.isBefore(from)) {
             throw new ValidationException("to", "must not be before 'from'");
         }
+    }
+
+    /** A query without the organiser filter. */
+    public ActivityQuery(String municipalityCode, ActivityCategory category, FocusArea focusArea, String language,
+                         AccessibilityFeature accessibility, LocalDate from, LocalDate to, String text, int offset,
+                         int limit) {
+        this(municipalityCode, category, focusArea, language, accessibility, from, to, text, offset, limit, null);
     }
 
     public static ActivityQuery all() {

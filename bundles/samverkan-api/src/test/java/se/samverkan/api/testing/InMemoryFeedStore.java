@@ -28,6 +28,11 @@ public final class InMemoryFeedStore implements FeedStore {
     }
 
     @Override
+    public int countEvents(String feedId) {
+        return (int) events.getOrDefault(feedId, Map.of()).values().stream().filter(e -> !e.removed()).count();
+    }
+
+    @Override
     public void saveEvent(String feedId, StoredEvent event) {
         events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.uid(), event);
     }

@@ -144,7 +144,7 @@ public class Feed extends RouteBuilder {
     }
 
     private int countEvents() {
-        return (int) store.events(id()).values().stream().filter(e -> !e.removed()).count();
+        return store.countEvents(id());
     }
 
     private ParsedFeed parse(List<byte[]> documents) throws FeedException {

@@ -1,10 +1,6 @@
 package se.samverkan.feeds.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +15,7 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.RejectedEvent;
@@ -118,11 +115,6 @@ final class FeedImporter {
 
     /** Mapping is deterministic, so the same event read the same day gives the same text. */
     static String fingerprint(Activity activity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(activity.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return Sha256.hex(activity.toString());
     }
 }

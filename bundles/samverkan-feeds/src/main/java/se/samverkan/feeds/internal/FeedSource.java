@@ -7,17 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.FeedException;
 
 /** Reads a feed's bytes, conditionally: an unchanged source answers "not modified" and costs no parse. */
@@ -109,7 +106,7 @@ interface FeedSource {
                 state.append(file.getFileName()).append(' ').append(Files.size(file)).append(' ')
                         .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
             }
-            String digest = "\"" + sha256(state.toString()) + "\"";
+            String digest = "\"" + Sha256.hex(state.toString()) + "\"";
             if (digest.equals(etag)) {
                 return null;
             }
@@ -137,13 +134,5 @@ interface FeedSource {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
     }
 }

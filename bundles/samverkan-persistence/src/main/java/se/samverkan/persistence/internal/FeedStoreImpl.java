@@ -57,6 +57,12 @@ public class FeedStoreImpl implements FeedStore {
     }
 
     @Override
+    public int countEvents(String feedId) {
+        return jdbc.query("SELECT COUNT(*) FROM calendar_event WHERE feed_id = ? AND removed = FALSE",
+                rs -> rs.getInt(1), feedId).get(0);
+    }
+
+    @Override
     public void saveEvent(String feedId, StoredEvent e) {
         if (jdbc.update("UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? "
                 + "AND uid = ?", e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()) == 0) {

@@ -59,7 +59,7 @@ public class SearchIndex {
 
     /** @param starts epoch seconds of the scheduled occurrences' starts, sorted */
     private record Entry(String id, String municipality, ActivityCategory category, FocusArea focus, String venueId,
-                         Set<String> languages, long[] starts, String[] tokens) {
+                         Set<String> languages, Set<String> organisers, long[] starts, String[] tokens) {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -121,7 +121,8 @@ public class SearchIndex {
         write(() -> {
             removeEntry(a.id());
             addEntry(new Entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(),
-                    a.languages() == null ? Set.of() : Set.copyOf(a.languages()), starts,
+                    a.languages() == null ? Set.of() : Set.copyOf(a.languages()),
+                    a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), starts,
                     Tokens.of(texts).toArray(String[]::new)));
         });
     }
@@ -170,8 +171,11 @@ public class SearchIndex {
             parts.add(words.subMap(word, true, word + Character.MAX_VALUE, true).values());
         }
         int wordCount = parts.size();
-        facetKeys(q.municipalityCode(), q.category(), q.focusArea(), q.language())
-                .forEach(key -> parts.add(List.of(facets.getOrDefault(key, Collections.emptyNavigableSet()))));
+        List<String> keys = facetKeys(q.municipalityCode(), q.category(), q.focusArea(), q.language());
+        if (q.organisationId() != null) {
+            keys.add("organiser:" + q.organisationId());
+        }
+        keys.forEach(key -> parts.add(List.of(facets.getOrDefault(key, Collections.emptyNavigableSet()))));
         if (parts.isEmpty()) {
             return activities.values();
         }
@@ -209,6 +213,7 @@ public class SearchIndex {
     private static List<String> facetKeys(Entry e) {
         List<String> keys = facetKeys(e.municipality(), e.category(), e.focus(), null);
         e.languages().forEach(l -> keys.add("language:" + l));
+        e.organisers().forEach(o -> keys.add("organiser:" + o));
         return keys;
     }
 
@@ -351,6 +356,7 @@ public class SearchIndex {
     private void load(DataSource dataSource) throws SQLException {
         Map<String, List<String>> texts = new HashMap<>();
         Map<String, Set<String>> languages = new HashMap<>();
+        Map<String, Set<String>> organisers = new HashMap<>();
         Map<String, List<Long>> starts = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -362,6 +368,8 @@ public class SearchIndex {
                     new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
             each(s, "SELECT activity_id, lang FROM activity_language", rs -> languages
                     .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
+            each(s, "SELECT activity_id, organisation_id FROM activity_organiser", rs -> organisers
+                    .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
             for (String table : List.of("activity_title", "activity_description")) {
                 each(s, "SELECT activity_id, content FROM " + table, rs -> texts
                         .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
@@ -372,7 +380,7 @@ public class SearchIndex {
         }
         for (String[] r : rows) {
             addEntry(new Entry(r[0], r[1].trim(), ActivityCategory.valueOf(r[2]), FocusArea.valueOf(r[3]), r[4],
-                    Set.copyOf(languages.getOrDefault(r[0], Set.of())),
+                    Set.copyOf(languages.getOrDefault(r[0], Set.of())), Set.copyOf(organisers.getOrDefault(r[0], Set.of())),
                     starts.getOrDefault(r[0], List.of()).stream().mapToLong(Long::longValue).sorted().toArray(),
                     Tokens.of(texts.getOrDefault(r[0], List.of())).toArray(String[]::new)));
         }

@@ -51,6 +51,9 @@ class FeedStoreAndQuarantineTest {
         assertEquals(Map.of("abc@google.com", new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true)),
                 feeds.events("sv-kurser"));
         assertEquals(Map.of(), feeds.events("annan"));
+        feeds.saveEvent("sv-kurser", new StoredEvent("def@google.com", "sv-kurser-def", "f3", false));
+        assertEquals(1, feeds.countEvents("sv-kurser"), "removed events are not counted");
+        assertEquals(0, feeds.countEvents("annan"));
     }
 
     @Test

@@ -254,6 +254,20 @@ class PersistenceTest {
     }
 
     @Test
+    void searchFiltersByOrganiserAndTheRebuiltIndexDoesToo() throws Exception {
+        organisations.create(ADMIN, new Organisation("abf", "ABF Fyrbodal", OrganisationKind.STUDY_ASSOCIATION, null,
+                Set.of("1487")));
+        activities.create(ADMIN, swimming("sgn-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity abf = swimming("abf-simkurs", "1487", "2026-12-01T18:00:00+01:00");
+        activities.create(ADMIN, new Activity(abf.id(), abf.title(), abf.description(), abf.category(), abf.focusArea(),
+                abf.targetGroups(), abf.languages(), abf.municipalityCode(), List.of("abf"), null, null, abf.venueId(),
+                abf.capacity(), abf.costSek(), abf.occurrences()));
+        ActivityQuery byAbf = new ActivityQuery(null, null, null, null, null, null, null, null, 0, 20, "abf");
+        assertEquals(List.of("abf-simkurs"), ids(byAbf));
+        assertEquals(List.of("abf-simkurs"), new SearchIndex(db.schema).search(byAbf), "loaded from the database");
+    }
+
+    @Test
     void coordinatorCannotWriteAnotherMunicipalitysData() {
         activities.create(VANERSBORG, swimming("egen", "1487", "2026-12-01T18:00:00+01:00"));
         AccessDeniedException e = assertThrows(AccessDeniedException.class,

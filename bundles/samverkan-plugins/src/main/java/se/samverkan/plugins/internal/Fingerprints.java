@@ -1,11 +1,7 @@
 package se.samverkan.plugins.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +15,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import se.samverkan.api.util.Sha256;
 
 /**
  * A SHA-256 fingerprint of a record's content, to tell whether it changed since it was last seen. Object fields
@@ -35,13 +33,7 @@ final class Fingerprints {
     }
 
     static String of(Object record) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(JSON.valueToTree(record)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return Sha256.hex(canonical(JSON.valueToTree(record)));
     }
 
     private static String canonical(JsonNode node) {

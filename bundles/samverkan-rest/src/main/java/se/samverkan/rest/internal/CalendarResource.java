@@ -1,12 +1,8 @@
 package se.samverkan.rest.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -27,6 +23,7 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.Page;
+import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.ICalendarExport;
 
 /**
@@ -65,12 +62,9 @@ public class CalendarResource {
         int offset = 0;
         do {
             page = activities.search(new ActivityQuery(blankToNull(municipality), kind, null, lang, null,
-                    LocalDate.now(Activity.ZONE).minusDays(PAST_DAYS), null, null, offset, ActivityQuery.MAX_LIMIT));
-            for (Activity a : page.items()) {
-                if (organisation == null || organisation.isBlank() || a.organiserIds().contains(organisation.trim())) {
-                    selected.add(a);
-                }
-            }
+                    LocalDate.now(Activity.ZONE).minusDays(PAST_DAYS), null, null, offset, ActivityQuery.MAX_LIMIT,
+                    blankToNull(organisation)));
+            selected.addAll(page.items());
             offset += ActivityQuery.MAX_LIMIT;
         } while (page.hasMore());
         // The tag is taken from what goes into the feed, so an unchanged feed answers 304 without being written.
@@ -78,7 +72,7 @@ public class CalendarResource {
         URI links = uri == null ? null : uri.getBaseUriBuilder().path("activities").build();
         StringBuilder content = new StringBuilder(name).append('\n').append(lang).append('\n').append(links);
         selected.forEach(a -> content.append('\n').append(a));
-        EntityTag etag = new EntityTag(digest(content.toString()));
+        EntityTag etag = new EntityTag(Sha256.hex(content.toString()).substring(0, 32));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*"))) {
@@ -99,15 +93,6 @@ public class CalendarResource {
             }
         }
         return parts.length() == 0 ? "Samverkan" : "Samverkan: " + parts;
-    }
-
-    private static String digest(String body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
     }
 
     private static String blankToNull(String value) {
