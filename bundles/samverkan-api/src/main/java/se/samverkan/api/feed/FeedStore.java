@@ -1,6 +1,7 @@
 package se.samverkan.api.feed;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public interface FeedStore {
     /** uid → event. */
     Map<String, StoredEvent> events(String feedId);
 
-    void saveEvent(String feedId, StoredEvent event);
+    /** Stores the events, in one transaction. */
+    void saveEvents(String feedId, Collection<StoredEvent> events);
 
     /** How many of the feed's events are stored and not removed; cheap, for status pages. */
     int countEvents(String feedId);

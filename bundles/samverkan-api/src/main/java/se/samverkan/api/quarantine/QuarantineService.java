@@ -1,5 +1,6 @@
 package se.samverkan.api.quarantine;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ public interface QuarantineService {
 
     Optional<Quarantined> find(long id);
 
-    /** Marks a waiting item of the source with this key as taken, when its source took a good version of it. */
-    void discard(String source, String key);
+    /** Marks the waiting items of the source with these keys as taken, when the source took good versions of them. */
+    void discard(String source, Collection<String> keys);
 
     void resolve(long id, Quarantined.State state);
 

@@ -33,10 +33,40 @@ public interface EntityService<T> {
     /** Replaces the record with this id. @throws NotFoundException, ValidationException, AccessDeniedException */
     T update(Caller caller, String id, T record);
 
+    /**
+     * What {@link #saveAll} did with one record: {@code saved} and whether it was {@code created}, or the
+     * {@code error} that refused it (nothing of it is stored then).
+     */
+    record Saved<T>(String id, T saved, boolean created, SamverkanException error) {
+    }
+
+    /**
+     * Creates the records that do not exist and updates those that do, each checked as {@link #create} and
+     * {@link #update} check it. A refused record is reported in its outcome and the others are still written.
+     * Implementations write many records per transaction, so imports do not pay a commit per record; this one
+     * writes them one at a time.
+     *
+     * @return one outcome per record, in order
+     */
+    default List<Saved<T>> saveAll(Caller caller, List<T> records) {
+        return records.stream().map(r -> {
+            String key = idOf(r);
+            try {
+                boolean exists = find(key).isPresent();
+                return new Saved<>(key, exists ? update(caller, key, r) : create(caller, r), !exists, null);
+            } catch (SamverkanException e) {
+                return new Saved<T>(key, null, false, e);
+            }
+        }).toList();
+    }
+
     /** @throws NotFoundException, AccessDeniedException, ConflictException (still referenced) */
     void delete(Caller caller, String id);
 
     long count();
+
+    /** The record's id (a municipality's is its code). */
+    String idOf(T record);
 
     /** Singular name of the record kind for messages, e.g. "organisation". */
     String kind();

@@ -1,5 +1,6 @@
 package se.samverkan.api.testing;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class InMemoryFeedStore implements FeedStore {
     }
 
     @Override
-    public void saveEvent(String feedId, StoredEvent event) {
-        events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.uid(), event);
+    public void saveEvents(String feedId, Collection<StoredEvent> saved) {
+        saved.forEach(event -> events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.uid(), event));
     }
 }

@@ -2,6 +2,7 @@ package se.samverkan.api.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,8 @@ public final class InMemoryQuarantine implements QuarantineService {
     }
 
     @Override
-    public void discard(String source, String key) {
-        items.replaceAll(q -> q.source().equals(source) && q.key().equals(key) && q.state() == State.WAITING
+    public void discard(String source, Collection<String> keys) {
+        items.replaceAll(q -> q.source().equals(source) && keys.contains(q.key()) && q.state() == State.WAITING
                 ? with(q, State.DISCARDED) : q);
     }
 

@@ -115,6 +115,11 @@ public final class InMemoryServices {
         public long count() {
             return records.size();
         }
+
+        @Override
+        public String idOf(T record) {
+            return idOf.apply(record);
+        }
     }
 
     public final class Municipalities extends Store<Municipality> implements MunicipalityService {

@@ -1,8 +1,11 @@
 package se.samverkan.feeds.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
@@ -14,7 +17,7 @@ import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
-import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.service.EntityService.Saved;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
@@ -54,34 +57,42 @@ final class FeedImporter {
     RunCounts apply(ParsedFeed parsed, boolean whole) {
         Map<String, StoredEvent> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
-        int created = 0;
-        int updated = 0;
+        List<ImportedEvent> changed = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
         int unchanged = 0;
-        int rejected = 0;
         for (ImportedEvent event : parsed.events()) {
             seen.add(event.uid());
-            Activity activity = event.activity();
-            String fingerprint = fingerprint(activity);
+            String fingerprint = fingerprint(event.activity());
             StoredEvent before = stored.get(event.uid());
             if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
                 unchanged++;
-                continue;
-            }
-            try {
-                if (activities.find(activity.id()).isPresent()) {
-                    activities.update(caller, activity.id(), activity);
-                    updated++;
-                } else {
-                    activities.create(caller, activity);
-                    created++;
-                }
-                store.saveEvent(feedId, new StoredEvent(event.uid(), activity.id(), fingerprint, false));
-                quarantine.discard(source(), event.uid());
-            } catch (SamverkanException e) {
-                quarantine.add(source(), event.uid(), e.getMessage(), event.raw());
-                rejected++;
+            } else {
+                changed.add(event);
+                fingerprints.add(fingerprint);
             }
         }
+        List<Saved<Activity>> outcomes = activities.saveAll(caller, changed.stream().map(ImportedEvent::activity).toList());
+        List<StoredEvent> taken = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        int rejected = 0;
+        for (int i = 0; i < changed.size(); i++) {
+            ImportedEvent event = changed.get(i);
+            Saved<Activity> outcome = outcomes.get(i);
+            if (outcome.error() != null) {
+                quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
+                rejected++;
+            } else {
+                taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
+                if (outcome.created()) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            }
+        }
+        store.saveEvents(feedId, taken);
+        quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
         for (RejectedEvent bad : parsed.rejected()) {
             // A broken version of a known event keeps the last good one stored.
             seen.add(bad.uid());
@@ -92,17 +103,25 @@ final class FeedImporter {
         return new RunCounts(created, updated, unchanged, removed, rejected);
     }
 
+    /**
+     * Events gone from the feed keep their activities, with every session cancelled. One that cannot be
+     * cancelled stays as it is and fails the run, so the error shows and the next read tries again.
+     */
     private int removeMissing(Map<String, StoredEvent> stored, Set<String> seen) {
-        int removed = 0;
-        for (StoredEvent gone : stored.values()) {
-            if (gone.removed() || seen.contains(gone.uid())) {
-                continue;
-            }
-            activities.find(gone.activityId()).ifPresent(a -> activities.update(caller, a.id(), cancelled(a)));
-            store.saveEvent(feedId, new StoredEvent(gone.uid(), gone.activityId(), gone.fingerprint(), true));
-            removed++;
-        }
-        return removed;
+        Map<String, StoredEvent> gone = new HashMap<>();
+        stored.values().stream().filter(e -> !e.removed() && !seen.contains(e.uid()))
+                .forEach(e -> gone.put(e.activityId(), e));
+        List<Activity> cancelled = gone.keySet().stream().map(activities::find).flatMap(Optional::stream)
+                .map(FeedImporter::cancelled).toList();
+        List<Saved<Activity>> outcomes = activities.saveAll(caller, cancelled);
+        outcomes.stream().filter(o -> o.error() != null).forEach(o -> gone.remove(o.id()));
+        store.saveEvents(feedId, gone.values().stream()
+                .map(e -> new StoredEvent(e.uid(), e.activityId(), e.fingerprint(), true)).toList());
+        outcomes.stream().filter(o -> o.error() != null).findFirst().ifPresent(o -> {
+            throw new IllegalStateException("Cannot cancel the sessions of " + o.id() + ", gone from the feed: "
+                    + o.error().getMessage(), o.error());
+        });
+        return gone.size();
     }
 
     private static Activity cancelled(Activity a) {

@@ -1,5 +1,6 @@
 package se.samverkan.persistence.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,11 @@ public class FeedStoreImpl implements FeedStore {
     }
 
     @Override
-    public void saveEvent(String feedId, StoredEvent e) {
-        if (jdbc.update("UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? "
-                + "AND uid = ?", e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()) == 0) {
-            jdbc.update("INSERT INTO calendar_event (activity_id, fingerprint, removed, feed_id, uid) "
-                    + "VALUES (?, ?, ?, ?, ?)", e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid());
-        }
+    public void saveEvents(String feedId, Collection<StoredEvent> events) {
+        jdbc.upsertAll("UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? "
+                        + "AND uid = ?",
+                "INSERT INTO calendar_event (activity_id, fingerprint, removed, feed_id, uid) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[]{e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()})
+                        .toList());
     }
 }

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the platform's bookkeeping tables (plugin ledger, feeds, quarantine), which are rows rather
- * than domain records: each call is one statement in its own transaction.
+ * than domain records: each call is one transaction.
  */
 final class Jdbc {
 
@@ -51,6 +51,65 @@ final class Jdbc {
             return count;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code sql} once per row, all in one transaction. */
+    void updateAll(String sql, List<Object[]> rows) {
+        inTransaction(rows, c -> batch(c, sql, rows));
+    }
+
+    /**
+     * Upserts rows in one transaction with two batches: {@code update} for all, then {@code insert} for those
+     * it found no row for. Both take the same parameters, in the same order.
+     */
+    void upsertAll(String update, String insert, List<Object[]> rows) {
+        inTransaction(rows, c -> {
+            int[] counts = batch(c, update, rows);
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    missing.add(rows.get(i));
+                }
+            }
+            batch(c, insert, missing);
+        });
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(List<Object[]> rows, Work work) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    p.setObject(i + 1, row[i]);
+                }
+                p.addBatch();
+            }
+            return rows.isEmpty() ? new int[0] : p.executeBatch();
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 import javax.persistence.PersistenceException;
+import javax.persistence.PersistenceUnitUtil;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -119,28 +123,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     @Override
+    public String idOf(R record) {
+        return kind.id().apply(record);
+    }
+
+    @Override
     public R create(Caller caller, R record) {
-        String id = kind.id().apply(record);
-        if (adminOnlyCreateDelete()) {
-            AccessPolicy.checkAdmin(caller, "add a " + kind());
-        }
-        kind.validate().accept(record);
-        AccessPolicy.checkWrite(caller, kind(), id, null, kind.scope().apply(record));
-        requireActive(id);
-        R saved = tx(em -> {
-            if (em.find(entityClass, id) != null) {
-                throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
-            }
-            requireReferences(em, record, true);
-            E entity = kind.newEntity().apply(id);
-            copy(record, entity);
-            em.persist(entity);
-            flush(em, id);
-            audit(em, caller, "CREATE", id);
-            return toRecord(entity);
-        });
-        committed(id, saved);
-        return saved;
+        return writeOne(caller, record, Mode.CREATE).saved();
     }
 
     @Override
@@ -149,24 +138,132 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         if (!Objects.equals(id, recordId)) {
             throw new ValidationException("id", "'" + recordId + "' does not match the id '" + id + "' being updated");
         }
+        return writeOne(caller, record, Mode.UPDATE).saved();
+    }
+
+    /** Records per transaction in {@link #saveAll}: enough that commits stop mattering, few enough to hold. */
+    private static final int BATCH = 250;
+
+    @Override
+    public List<Saved<R>> saveAll(Caller caller, List<R> records) {
+        List<Saved<R>> outcomes = new ArrayList<>(records.size());
+        for (int from = 0; from < records.size(); from += BATCH) {
+            outcomes.addAll(saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH))));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Writes a batch in one transaction, leaving out each record a check refuses (checks come before any write
+     * of the record). If the database still refuses the batch, each record is written on its own, so only the
+     * bad one fails.
+     */
+    private List<Saved<R>> saveBatch(Caller caller, List<R> batch) {
+        List<Saved<R>> outcomes;
+        try {
+            outcomes = tx(em -> {
+                // Audited and read back after one flush, which also assigns the generated ids.
+                List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
+                Map<String, E> stored = stored(em, batch);
+                for (R record : batch) {
+                    try {
+                        Written<E> w = write(em, caller, record, Mode.SAVE, stored::get);
+                        written.add(() -> {
+                            audit(em, caller, w.operation(), w.id());
+                            return w.saved(this);
+                        });
+                    } catch (SamverkanException e) {
+                        Saved<R> refused = new Saved<>(kind.id().apply(record), null, false, e);
+                        written.add(() -> refused);
+                    }
+                }
+                em.flush();
+                return written.stream().map(Supplier::get).toList();
+            });
+        } catch (SamverkanException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return batch.stream().map(record -> {
+                try {
+                    return writeOne(caller, record, Mode.SAVE);
+                } catch (SamverkanException refused) {
+                    return new Saved<R>(kind.id().apply(record), null, false, refused);
+                }
+            }).toList();
+        }
+        outcomes.stream().filter(o -> o.error() == null).forEach(o -> committed(o.id(), o.saved()));
+        return outcomes;
+    }
+
+    /** The stored entities of a batch in one query: finding them one by one costs a query per new record. */
+    private Map<String, E> stored(EntityManager em, List<R> batch) {
+        Map<String, E> stored = new HashMap<>();
+        PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        em.createQuery("SELECT e FROM " + entityName() + " e WHERE e." + kind.idField() + " IN :ids", entityClass)
+                .setParameter("ids", batch.stream().map(kind.id()).toList())
+                .getResultList().forEach(e -> stored.put((String) ids.getIdentifier(e), e));
+        return stored;
+    }
+
+    private enum Mode { CREATE, UPDATE, SAVE }
+
+    /** An entity written in a transaction that has not been flushed (nor audited, which would flush it) yet. */
+    private record Written<E>(String id, E entity, boolean created) {
+        String operation() {
+            return created ? "CREATE" : "UPDATE";
+        }
+
+        <R> Saved<R> saved(JpaEntityService<R, E> service) {
+            return new Saved<>(id, service.toRecord(entity), created, null);
+        }
+    }
+
+    /** One record in its own transaction. */
+    private Saved<R> writeOne(Caller caller, R record, Mode mode) {
+        String id = kind.id().apply(record);
+        Saved<R> saved = tx(em -> {
+            Written<E> written = write(em, caller, record, mode, key -> em.find(entityClass, key));
+            flush(em, id);
+            audit(em, caller, written.operation(), id);
+            return written.saved(this);
+        });
+        committed(id, saved.saved());
+        return saved;
+    }
+
+    /**
+     * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
+     * writes it in the transaction of {@code em}.
+     */
+    private Written<E> write(EntityManager em, Caller caller, R record, Mode mode, Function<String, E> find) {
+        String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
-        R saved = tx(em -> {
-            E entity = em.find(entityClass, id);
-            if (entity == null) {
-                throw new NotFoundException(kind(), id);
+        E entity = find.apply(id);
+        if (entity == null && mode == Mode.UPDATE) {
+            throw new NotFoundException(kind(), id);
+        }
+        if (entity != null && mode == Mode.CREATE) {
+            throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
+        }
+        boolean created = entity == null;
+        if (created) {
+            if (adminOnlyCreateDelete()) {
+                AccessPolicy.checkAdmin(caller, "add a " + kind());
             }
+            AccessPolicy.checkWrite(caller, kind(), id, null, kind.scope().apply(record));
+            requireReferences(em, record, true);
+            entity = kind.newEntity().apply(id);
+            copy(record, entity);
+            em.persist(entity);
+        } else {
             R stored = toRecord(entity);
             AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
             checkChange(stored, record);
             requireReferences(em, record, false);
             copy(record, entity);
-            flush(em, id);
-            audit(em, caller, "UPDATE", id);
-            return toRecord(entity);
-        });
-        committed(id, saved);
-        return saved;
+        }
+        return new Written<>(id, entity, created);
     }
 
     @Override
@@ -289,6 +386,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
                 .setParameter(3, operation)
                 .setParameter(4, kind())
                 .setParameter(5, id)
+                // The record is flushed already; an automatic flush would re-check every entity of the transaction.
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
     }
 

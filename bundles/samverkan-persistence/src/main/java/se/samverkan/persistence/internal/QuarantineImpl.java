@@ -2,9 +2,13 @@ package se.samverkan.persistence.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -68,9 +72,15 @@ public class QuarantineImpl implements QuarantineService {
     }
 
     @Override
-    public void discard(String source, String key) {
-        jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE source = ? AND item_key = ? AND state = ?",
-                State.DISCARDED.name(), Jdbc.timestamp(Instant.now()), source, key, State.WAITING.name());
+    public void discard(String source, Collection<String> keys) {
+        // Most imports have nothing waiting: one read then, instead of a write per key.
+        Set<String> waiting = new HashSet<>(jdbc.query("SELECT item_key FROM quarantine WHERE source = ? AND state = ?",
+                rs -> rs.getString(1), source, State.WAITING.name()));
+        waiting.retainAll(keys instanceof Set<?> ? keys : new HashSet<>(keys));
+        Timestamp now = Jdbc.timestamp(Instant.now());
+        jdbc.updateAll("UPDATE quarantine SET state = ?, resolved_at = ? WHERE source = ? AND item_key = ? AND state = ?",
+                waiting.stream().map(key -> new Object[]{State.DISCARDED.name(), now, source, key,
+                        State.WAITING.name()}).toList());
     }
 
     @Override

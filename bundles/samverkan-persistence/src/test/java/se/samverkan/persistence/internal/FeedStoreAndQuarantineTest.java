@@ -46,13 +46,16 @@ class FeedStoreAndQuarantineTest {
         assertEquals(failed, new FeedStoreImpl(db.schema).state("sv-kurser").orElseThrow());
         assertTrue(feeds.state("annan").isEmpty());
 
-        feeds.saveEvent("sv-kurser", new StoredEvent("abc@google.com", "sv-kurser-abc", "f1", false));
-        feeds.saveEvent("sv-kurser", new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true));
+        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("abc@google.com", "sv-kurser-abc", "f1", false)));
+        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true)));
         assertEquals(Map.of("abc@google.com", new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true)),
                 feeds.events("sv-kurser"));
         assertEquals(Map.of(), feeds.events("annan"));
-        feeds.saveEvent("sv-kurser", new StoredEvent("def@google.com", "sv-kurser-def", "f3", false));
-        assertEquals(1, feeds.countEvents("sv-kurser"), "removed events are not counted");
+        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("def@google.com", "sv-kurser-def", "f3", false),
+                new StoredEvent("ghi@google.com", "sv-kurser-ghi", "f4", false),
+                new StoredEvent("abc@google.com", "sv-kurser-abc", "f5", true)));
+        assertEquals("f5", feeds.events("sv-kurser").get("abc@google.com").fingerprint(), "new and stored in one call");
+        assertEquals(2, feeds.countEvents("sv-kurser"), "removed events are not counted");
         assertEquals(0, feeds.countEvents("annan"));
     }
 
@@ -75,7 +78,7 @@ class FeedStoreAndQuarantineTest {
 
         Quarantined other = quarantine.list("feed:other", true).get(0);
         assertNull(other.resolvedAt());
-        quarantine.discard("feed:other", "uid-9");
+        quarantine.discard("feed:other", List.of("uid-9"));
         assertEquals(Quarantined.State.DISCARDED, quarantine.find(other.id()).orElseThrow().state());
     }
 

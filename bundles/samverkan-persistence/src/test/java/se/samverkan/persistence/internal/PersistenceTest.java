@@ -2,6 +2,8 @@ package se.samverkan.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +41,7 @@ import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.EntityService;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.ValidationException;
 
@@ -286,6 +289,49 @@ class PersistenceTest {
         assertEquals("organiserIds: no organisation with id 'finns-inte'; venueId: no venue with id 'ingen-lokal'", e.getMessage());
         assertTrue(activities.find("trasig").isEmpty());
         assertEquals(0, activities.count());
+    }
+
+    @Test
+    void saveAllWritesWhatPassesAndReportsEachRefusedRecord() throws Exception {
+        activities.create(ADMIN, swimming("finns", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity moved = swimming("finns", "1487", "2026-12-08T18:00:00+01:00");
+        Activity noOrganiser = new Activity("trasig", Map.of("sv", "Trasig"), Map.of(), ActivityCategory.OTHER,
+                FocusArea.SOCIAL, Set.of(), Set.of(), "1487", List.of("finns-inte"), null, null, null, null, null,
+                List.of());
+        List<EntityService.Saved<Activity>> saved = activities.saveAll(VANERSBORG, List.of(
+                swimming("ny", "1487", "2026-12-02T18:00:00+01:00"), moved,
+                swimming("annan", "1488", "2026-12-03T18:00:00+01:00"), noOrganiser));
+
+        assertEquals(List.of("ny", "finns", "annan", "trasig"), saved.stream().map(EntityService.Saved::id).toList());
+        assertTrue(saved.get(0).created());
+        assertFalse(saved.get(1).created());
+        assertEquals(moved.occurrences().get(0).start(), saved.get(1).saved().occurrences().get(0).start());
+        assertInstanceOf(AccessDeniedException.class, saved.get(2).error());
+        assertInstanceOf(ValidationException.class, saved.get(3).error());
+        assertEquals(List.of("finns", "ny"), activities.list().stream().map(Activity::id).toList());
+        assertEquals(List.of("ny"), ids(new ActivityQuery(null, null, null, null, null, LocalDate.parse("2026-12-02"),
+                LocalDate.parse("2026-12-02"), null, 0, 20)), "the index has what the batch wrote");
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT record_id, operation FROM audit_log WHERE kind = 'activity' AND actor = 'anna' ORDER BY id")) {
+            assertTrue(rs.next());
+            assertEquals("ny CREATE", rs.getString(1) + " " + rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals("finns UPDATE", rs.getString(1) + " " + rs.getString(2));
+            assertFalse(rs.next(), "refused records leave no audit row");
+        }
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsWrittenRecordByRecordSoOnlyTheBadOneFails() {
+        List<EntityService.Saved<Organisation>> saved = organisations.saveAll(ADMIN, List.of(
+                new Organisation("abf", "ABF", OrganisationKind.STUDY_ASSOCIATION, "802480-0008", Set.of("1487")),
+                new Organisation("dubblett", "Dubblett", OrganisationKind.ASSOCIATION, "802002-8711", Set.of("1487")),
+                new Organisation("sv", "SV", OrganisationKind.STUDY_ASSOCIATION, "802481-1112", Set.of("1488"))));
+        assertNull(saved.get(0).error());
+        assertInstanceOf(ConflictException.class, saved.get(1).error(), "organisation number taken");
+        assertNull(saved.get(2).error());
+        assertEquals(List.of("abf", "support-group-network", "sv"),
+                organisations.list().stream().map(Organisation::id).toList());
     }
 
     @Test
