@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.feed.FeedStore;
@@ -132,8 +134,25 @@ final class FeedImporter {
                 a.capacity(), a.costSek(), sessions);
     }
 
-    /** Mapping is deterministic, so the same event read the same day gives the same text. */
-    static String fingerprint(Activity activity) {
-        return Sha256.hex(activity.toString());
+    /**
+     * Mapping is deterministic, so the same event read the same day gives the same fingerprint. Sets and maps
+     * are written sorted: the iteration order of {@code Set.of} changes from one run of the JVM to the next, and
+     * a restart must not make every event look changed.
+     */
+    static String fingerprint(Activity a) {
+        StringBuilder text = new StringBuilder(256 + 48 * a.occurrences().size());
+        append(text, a.id(), new TreeMap<>(a.title()), new TreeMap<>(a.description()), a.category(), a.focusArea(),
+                new TreeSet<>(a.targetGroups()), new TreeSet<>(a.languages()), a.municipalityCode(), a.organiserIds(),
+                a.agreementId(), a.programmeId(), a.venueId(), a.capacity(), a.costSek());
+        for (Occurrence o : a.occurrences()) {
+            append(text, o.start(), o.end(), o.status());
+        }
+        return Sha256.hex(text.toString());
+    }
+
+    private static void append(StringBuilder text, Object... values) {
+        for (Object value : values) {
+            text.append(value).append('\u001f');
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import javax.persistence.FlushModeType;
 import javax.persistence.PersistenceException;
-import javax.persistence.PersistenceUnitUtil;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -164,10 +162,9 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             outcomes = tx(em -> {
                 // Audited and read back after one flush, which also assigns the generated ids.
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
-                Map<String, E> stored = stored(em, batch);
                 for (R record : batch) {
                     try {
-                        Written<E> w = write(em, caller, record, Mode.SAVE, stored::get);
+                        Written<E> w = write(em, caller, record, Mode.SAVE);
                         written.add(() -> {
                             audit(em, caller, w.operation(), w.id());
                             return w.saved(this);
@@ -195,16 +192,6 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         return outcomes;
     }
 
-    /** The stored entities of a batch in one query: finding them one by one costs a query per new record. */
-    private Map<String, E> stored(EntityManager em, List<R> batch) {
-        Map<String, E> stored = new HashMap<>();
-        PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
-        em.createQuery("SELECT e FROM " + entityName() + " e WHERE e." + kind.idField() + " IN :ids", entityClass)
-                .setParameter("ids", batch.stream().map(kind.id()).toList())
-                .getResultList().forEach(e -> stored.put((String) ids.getIdentifier(e), e));
-        return stored;
-    }
-
     private enum Mode { CREATE, UPDATE, SAVE }
 
     /** An entity written in a transaction that has not been flushed (nor audited, which would flush it) yet. */
@@ -222,7 +209,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     private Saved<R> writeOne(Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
         Saved<R> saved = tx(em -> {
-            Written<E> written = write(em, caller, record, mode, key -> em.find(entityClass, key));
+            Written<E> written = write(em, caller, record, mode);
             flush(em, id);
             audit(em, caller, written.operation(), id);
             return written.saved(this);
@@ -235,11 +222,12 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
      * writes it in the transaction of {@code em}.
      */
-    private Written<E> write(EntityManager em, Caller caller, R record, Mode mode, Function<String, E> find) {
+    private Written<E> write(EntityManager em, Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
-        E entity = find.apply(id);
+        // One primary-key read per record: Derby answers a batch's IN list by scanning the table.
+        E entity = em.find(entityClass, id);
         if (entity == null && mode == Mode.UPDATE) {
             throw new NotFoundException(kind(), id);
         }
