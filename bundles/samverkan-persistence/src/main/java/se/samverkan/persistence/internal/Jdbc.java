@@ -22,6 +22,14 @@ final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Work on one connection, committed together. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Rows a batch commits at a time: large imports neither hold one huge transaction nor commit each row. */
+    static final int BATCH = 1000;
+
     private final DataSource dataSource;
     /** What the tables hold, for error messages, e.g. "the plugin contributions". */
     private final String what;
@@ -66,6 +74,53 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    <T> T transaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one statement for each parameter row as JDBC batches, committing every {@link #BATCH} rows. Each row
+     * is one statement, so it is written whole or not at all; if a batch fails, the batches before it stay.
+     */
+    void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            transaction(c -> {
+                batch(c, sql, chunk);
+                return null;
+            });
+        }
+    }
+
+    /** Adds every row to one batch on {@code c} and runs it, within the caller's transaction. */
+    static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    p.setObject(i + 1, row[i]);
+                }
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
