@@ -18,7 +18,7 @@ import se.samverkan.api.registry.RegistryStore;
  * every {@code pollSeconds} (0: on demand only). A run that cannot reach its source is retried by the route with
  * doubling delays; every attempt is recorded in {@code registry_run}, and a failed one changes no stored data.
  */
-abstract class Registry extends RouteBuilder {
+public abstract class Registry extends RouteBuilder {
 
     /** The source could not be read now (down, timing out, 5xx): worth a retry. */
     static final class UnavailableException extends Exception {
