@@ -133,7 +133,7 @@ public class OrganisationRegisterImport extends Registry {
     }
 
     @Override
-    synchronized void forget() {
+    public synchronized void forget() {
         lastListing = null;
     }
 

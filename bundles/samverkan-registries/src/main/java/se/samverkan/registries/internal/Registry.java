@@ -78,7 +78,7 @@ public abstract class Registry extends RouteBuilder {
     }
 
     /** Forgets what tells an unchanged source, so the next run reads it whole. */
-    void forget() {
+    public void forget() {
     }
 
     @Override
@@ -99,7 +99,7 @@ public abstract class Registry extends RouteBuilder {
     }
 
     /** One attempt, recorded whatever its outcome. */
-    synchronized RegistryRun run() throws UnavailableException {
+    public synchronized RegistryRun run() throws UnavailableException {
         Instant started = Instant.now();
         try {
             ImportCounts counts = importNow();
