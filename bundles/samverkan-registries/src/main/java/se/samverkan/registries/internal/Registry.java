@@ -12,6 +12,7 @@ import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.registry.RegistryStore;
+import se.samverkan.routes.Retries;
 
 /**
  * One registry import as a Camel route ({@code registry-ID}) in the platform's CamelContext: a timer runs it
@@ -83,14 +84,10 @@ public abstract class Registry extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(UnavailableException.class)
-                .maximumRedeliveries(settings.retries())
-                .redeliveryDelay(settings.retryDelaySeconds() * 1000)
-                .useExponentialBackOff().backOffMultiplier(2)
-                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                .handled(true)
-                .log(LoggingLevel.WARN, "Registry " + id() + " failed after retries: ${exception.message}; "
-                        + "its last good data is kept");
+        // Quiet attempts: an offline platform should not fill its log; each attempt is recorded as a run anyway.
+        Retries.withDoublingDelays(this, UnavailableException.class, settings.retries(), settings.retryDelaySeconds(),
+                LoggingLevel.DEBUG, LoggingLevel.WARN, "Registry " + id() + " failed after retries: "
+                        + "${exception.message}; its last good data is kept");
         RouteDefinition route = settings.pollSeconds() > 0
                 ? from("timer:samverkan-registry-" + id() + "?delay=" + settings.startDelaySeconds() * 1000
                         + "&period=" + settings.pollSeconds() * 1000)

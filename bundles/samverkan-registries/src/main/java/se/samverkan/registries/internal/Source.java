@@ -1,6 +1,5 @@
 package se.samverkan.registries.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import se.samverkan.api.util.Bytes;
 import se.samverkan.registries.internal.Registry.UnavailableException;
 import se.samverkan.registries.internal.Registry.UnusableException;
 
@@ -55,17 +55,11 @@ final class Source {
     }
 
     private String read(InputStream in, URI url) throws IOException, UnusableException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new UnusableException(url + " sends more than the " + maxBytes + " bytes allowed (maxBytes)");
-            }
-            out.write(buffer, 0, n);
+        byte[] bytes = Bytes.readAtMost(in, maxBytes);
+        if (bytes == null) {
+            throw new UnusableException(url + " sends more than the " + maxBytes + " bytes allowed (maxBytes)");
         }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
