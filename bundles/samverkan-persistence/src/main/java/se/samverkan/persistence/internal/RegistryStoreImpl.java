@@ -25,10 +25,10 @@ import se.samverkan.api.registry.RegistryStore;
 
 /**
  * Registry runs in table {@code registry_run}, and the refreshed municipality list in {@code registry_county} and
- * {@code registry_municipality}. Immediate: at start it puts a stored list back in force before anything is
- * validated against it, so a refresh survives restarts even while the registry import is not installed.
+ * {@code registry_municipality} ({@link Schema} puts a stored list back in force at start, so a refresh survives
+ * restarts even while the registry import is not installed).
  */
-@Component(service = RegistryStore.class, immediate = true)
+@Component(service = RegistryStore.class)
 public class RegistryStoreImpl implements RegistryStore {
 
     private static final int ERROR_LENGTH = 2000;
@@ -38,7 +38,6 @@ public class RegistryStoreImpl implements RegistryStore {
     @Activate
     public RegistryStoreImpl(@Reference Schema schema) {
         this.jdbc = new Jdbc(schema.dataSource(), "the registries");
-        municipalityList().ifPresent(MunicipalityList::use);
     }
 
     @Override
