@@ -38,6 +38,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.http.HttpService;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -88,9 +89,17 @@ public class RoutesIT extends PlatformTestSupport {
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
+        // The context registers itself once started, which may come a moment after the plugins are applied.
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter(
+                "(&(objectClass=org.apache.camel.CamelContext)(camel.context.name=samverkan))"), null);
+        tracker.open();
+        try {
+            assertNotNull("the CamelContext is an OSGi service", tracker.waitForService(60_000));
+        } finally {
+            tracker.close();
+        }
         ServiceReference<?>[] contexts = bundleContext.getServiceReferences("org.apache.camel.CamelContext",
                 "(camel.context.name=samverkan)");
-        assertNotNull("the CamelContext is an OSGi service", contexts);
         assertEquals(1, contexts.length);
         awaitRoute(true);
         assertTrue(executeCommand("camel:context-list").contains("samverkan"));
