@@ -47,8 +47,8 @@ public class PlatformIT extends PlatformTestSupport {
                 "samverkan-municipality-gotene",
                 "samverkan-municipality-trollhattan", "samverkan-municipality-vanersborg", "samverkan-partner-abf-fyrbodal",
                 "samverkan-partner-support-group-network", "samverkan-partner-sv-orebro", "samverkan-persistence",
-                "samverkan-plugins", "samverkan-programme-helhetslyftet", "samverkan-rest", "samverkan-routes", "samverkan-security",
-                "samverkan-shell"),
+                "samverkan-plugins", "samverkan-programme-helhetslyftet", "samverkan-registries", "samverkan-rest",
+                "samverkan-routes", "samverkan-security", "samverkan-shell"),
                 bundles.stream().sorted().toList());
     }
 

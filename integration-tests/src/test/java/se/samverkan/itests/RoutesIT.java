@@ -38,6 +38,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.http.HttpService;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,6 +51,9 @@ import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.registry.ImportCounts;
+import se.samverkan.api.registry.RegistryRun;
+import se.samverkan.api.registry.RegistryService;
 import se.samverkan.calendar.FeedMapping;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ParsedFeed;
@@ -80,12 +84,22 @@ public class RoutesIT extends PlatformTestSupport {
     private HttpService httpService;
     @Inject
     private MailQueue mailQueue;
+    @Inject
+    private RegistryService registries;
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
+        // The context registers itself once started, which may come a moment after the plugins are applied.
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter(
+                "(&(objectClass=org.apache.camel.CamelContext)(camel.context.name=samverkan))"), null);
+        tracker.open();
+        try {
+            assertNotNull("the CamelContext is an OSGi service", tracker.waitForService(60_000));
+        } finally {
+            tracker.close();
+        }
         ServiceReference<?>[] contexts = bundleContext.getServiceReferences("org.apache.camel.CamelContext",
                 "(camel.context.name=samverkan)");
-        assertNotNull("the CamelContext is an OSGi service", contexts);
         assertEquals(1, contexts.length);
         awaitRoute(true);
         assertTrue(executeCommand("camel:context-list").contains("samverkan"));
@@ -297,6 +311,119 @@ public class RoutesIT extends PlatformTestSupport {
                 assertEquals(id, 1, sink.messages.stream().filter(m -> m.contains(id)).count());
             }
             assertEquals(3, sink.messages.size());
+        }
+    }
+
+    /**
+     * The registries in the distribution: an organisation register file with one bad row dropped into a folder
+     * (rows over REST, the bad one quarantined, the run in registry-list), Kolada's API served by a servlet on the
+     * container's web server (two pages, run on demand over REST, figures over REST), the shipped demo register,
+     * and municipality codes checked against SCB's list wherever records are written.
+     */
+    @Test
+    public void registriesImportOrganisationsAndKeyFiguresAndTheMunicipalityListValidates() throws Exception {
+        Path folder = Paths.get(System.getProperty("karaf.data"), "samverkan", "registries", "itest");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("export.csv"), "namn;organisationsnummer;kommun;verksamhetsområden;kontakt\n"
+                + "Läxhjälpen i Laxå;802011-2234;1860;läxhjälp|barn;laxhjalp@example.org\n"
+                + "Cykelvänner Hallsberg;802456-7896;Hallsbergs kommun;cykling;\n"
+                + "Felaktiga föreningen;802456-7897;1860;;\n", StandardCharsets.UTF_8);
+        Configuration register = configurationAdmin.createFactoryConfiguration("se.samverkan.registries.organisations", "?");
+        Configuration kolada = configurationAdmin.getConfiguration("se.samverkan.registries.kolada", null);
+        Dictionary<String, Object> koladaBefore = kolada.getProperties();
+        KoladaServlet servlet = new KoladaServlet();
+        httpService.registerServlet("/itest-kolada", servlet, null, null);
+        try {
+            Dictionary<String, Object> settings = new Hashtable<>();
+            settings.put("id", "itest-register");
+            settings.put("folder", folder.toString());
+            settings.put("startDelaySeconds", "0");
+            register.update(settings);
+            await("the register was read", () -> registries.registry("itest-register")
+                    .map(r -> r.lastRun() != null && r.lastRun().outcome() == RegistryRun.Outcome.OK).orElse(false));
+            assertEquals(new ImportCounts(2, 0, 0, 1), registries.registry("itest-register").orElseThrow().lastRun().counts());
+            JsonNode found = http.get("/registry/organisations?municipality=1861").body();
+            assertEquals("Cykelvänner Hallsberg", found.get("items").get(0).get("name").asText());
+            assertEquals("läxhjälp", http.get("/registry/organisations/8020112234").body().get("areasOfWork").get(0).asText());
+            assertTrue(executeCommand("samverkan:quarantine-list --source register:itest-register").contains("802456-7897"));
+            assertTrue(executeCommand("samverkan:registry-list").lines()
+                    .anyMatch(l -> l.startsWith("itest-register") && l.contains("2 new, 0 changed, 0 unchanged, 1 rejected")));
+
+            // The shipped demo register: its bad row is quarantined too.
+            assertTrue(executeCommand("samverkan:registry-run ideella-demo").contains("| ok"));
+            assertTrue(http.get("/registry/organisations?q=support+group").body().get("items").size() >= 1);
+            assertTrue(executeCommand("samverkan:quarantine-list --source register:ideella-demo").contains("802500-8818"));
+
+            Dictionary<String, Object> koladaSettings = new Hashtable<>();
+            koladaSettings.put("url", "http://localhost:" + Integer.getInteger("samverkan.itest.http.port") + "/itest-kolada");
+            koladaSettings.put("kpis", "N31001");
+            koladaSettings.put("years", "2023");
+            koladaSettings.put("municipalities", "1487, 1488");
+            kolada.update(koladaSettings);
+            await("Kolada is configured", () -> registries.registry("kolada")
+                    .map(r -> r.source().contains("itest-kolada")).orElse(false));
+            assertEquals(401, http.send("POST", "/admin/registries/kolada/run", "", null, null).status());
+            Reply run = http.send("POST", "/admin/registries/kolada/run", "", ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, run.status());
+            assertEquals("OK", run.body().get("lastRun").get("outcome").asText());
+            assertEquals(4, run.body().get("lastRun").get("counts").get("created").asInt());
+            assertEquals(2, servlet.requests.size());
+            JsonNode figures = http.get("/kpis?municipality=1487&kpi=N31001").body();
+            assertEquals(2, figures.size());
+            assertEquals(1234.5, figures.findValues("value").stream().mapToDouble(JsonNode::asDouble).max().orElseThrow(), 0);
+            assertEquals(400, http.get("/kpis").status());
+
+            servlet.failing = true;
+            Reply failed = http.send("POST", "/admin/registries/kolada/run", "", ADMIN, ADMIN_PASSWORD);
+            assertEquals("FAILED", failed.body().get("lastRun").get("outcome").asText());
+            assertTrue(failed.body().get("lastRun").get("error").asText().contains("HTTP 503"));
+            assertEquals("the last good figures are kept", 2, http.get("/kpis?municipality=1487&kpi=N31001").body().size());
+            assertTrue(http.send("GET", "/admin/registries", null, ADMIN, ADMIN_PASSWORD).body().findValuesAsText("id")
+                    .containsAll(List.of("kolada", "municipalities", "itest-register", "ideella-demo")));
+
+            // Municipality codes are checked against SCB's list wherever records are written.
+            Reply refused = http.send("POST", "/municipalities", "{\"code\":\"1409\",\"name\":\"Ingen\",\"county\":"
+                    + "\"Västra Götalands län\",\"subRegion\":null,\"active\":true}", ADMIN, ADMIN_PASSWORD);
+            assertEquals(400, refused.status());
+            assertTrue(refused.body().toString(), refused.body().toString().contains("'1409' is not a Swedish municipality"));
+            assertEquals(290, http.get("/registry/municipalities").body().get("municipalities").size());
+        } finally {
+            register.delete();
+            if (koladaBefore == null) {
+                kolada.delete();
+            } else {
+                kolada.update(koladaBefore);
+            }
+            httpService.unregister("/itest-kolada");
+        }
+    }
+
+    /** Kolada's v3 data API in its real shape: the figures of 1487 and 1488 for 2023 over two pages; can fail. */
+    private static final class KoladaServlet extends HttpServlet {
+        final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String asked = request.getPathInfo() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            requests.add(asked);
+            String first = "/v3/data/kpi/N31001/municipality/1487,1488,0000/year/2023";
+            String body = !failing && asked.equals(first)
+                    ? "{\"values\":[{\"kpi\":\"N31001\",\"municipality\":\"1487\",\"period\":2023,\"values\":["
+                    + "{\"gender\":\"T\",\"value\":1234.5,\"count\":1,\"status\":\"\"},"
+                    + "{\"gender\":\"K\",\"value\":null,\"count\":null,\"status\":\"Saknas\"}]}],"
+                    + "\"count\":1,\"next_url\":\"" + request.getRequestURL() + "?page=2\"}"
+                    : !failing && asked.equals(first + "?page=2")
+                    ? "{\"values\":[{\"kpi\":\"N31001\",\"municipality\":\"1488\",\"period\":2023,\"values\":["
+                    + "{\"gender\":\"T\",\"value\":980.25,\"count\":1,\"status\":\"\"}]},"
+                    + "{\"kpi\":\"N31001\",\"municipality\":\"0000\",\"period\":2023,\"values\":["
+                    + "{\"gender\":\"T\",\"value\":1500,\"count\":290,\"status\":\"\"}]}],\"count\":2,\"next_url\":null}"
+                    : null;
+            response.setStatus(failing ? 503 : body == null ? 404 : 200);
+            if (body != null) {
+                response.setContentType("application/json; charset=utf-8");
+                response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 

@@ -14,10 +14,11 @@ import java.util.Set;
  * Prints the figures of BENCHMARKS.md: start-to-ready time and idle memory of the distribution beside a
  * plain Karaf with the same framework features, then activity search under concurrent load over 100 000
  * activities beside the no-op /api/v1/health on the same server, then the import of a generated calendar feed
- * beside the bare parse of it ({@link CalendarBench}).
+ * beside the bare parse of it ({@link CalendarBench}), and the import of a generated 100 000-row organisation
+ * register beside the bare CSV parse of it ({@link RegistryBench}).
  *
  * <p>Arguments: distribution archive, plain Karaf archive, work folder. System properties:
- * bench.only (footprint, search, calendar; comma-separated; all if unset), bench.starts (3),
+ * bench.only (footprint, search, calendar, registry; comma-separated; all if unset), bench.starts (3),
  * bench.activities (100000), bench.clients (8), bench.seconds (15), and those of {@link CalendarBench}.
  */
 public final class Benchmarks {
@@ -34,7 +35,7 @@ public final class Benchmarks {
         int clients = Integer.getInteger("bench.clients", 8);
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
         String only = System.getProperty("bench.only", "").strip();
-        Set<String> scenarios = only.isEmpty() ? Set.of("footprint", "search", "calendar")
+        Set<String> scenarios = only.isEmpty() ? Set.of("footprint", "search", "calendar", "registry")
                 : Set.of(only.split("\\s*,\\s*"));
 
         System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -47,6 +48,9 @@ public final class Benchmarks {
         }
         if (scenarios.contains("calendar")) {
             CalendarBench.run(samverkan, work);
+        }
+        if (scenarios.contains("registry")) {
+            RegistryBench.run(work);
         }
     }
 

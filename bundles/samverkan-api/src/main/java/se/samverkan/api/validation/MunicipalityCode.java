@@ -4,9 +4,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import se.samverkan.api.registry.MunicipalityList;
+
 /**
- * SCB municipality code: four digits, the first two one of Sweden's 21 county codes. Whether a code is a
- * municipality that exists is the municipality registry's question; this checks the form.
+ * SCB municipality code: four digits, the first two one of Sweden's 21 county codes, and a municipality of the
+ * list in force ({@link MunicipalityList#current()}: the shipped SCB list, or the municipality registry's
+ * refresh of it).
  */
 public final class MunicipalityCode {
 
@@ -28,6 +31,9 @@ public final class MunicipalityCode {
         }
         if (code.endsWith("00")) {
             return Optional.of("'" + code + "' is a county code and not a municipality code");
+        }
+        if (MunicipalityList.current().municipality(code).isEmpty()) {
+            return Optional.of("'" + code + "' is not a Swedish municipality (no such code in SCB's list)");
         }
         return Optional.empty();
     }

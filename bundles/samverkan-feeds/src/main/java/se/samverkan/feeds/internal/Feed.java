@@ -29,6 +29,7 @@ import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.RejectedEvent;
+import se.samverkan.routes.Retries;
 
 /**
  * One calendar feed, made by its factory configuration ({@link FeedSettings}). It is its own Camel route
@@ -73,14 +74,9 @@ public class Feed extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(UnavailableException.class)
-                .maximumRedeliveries(settings.retries())
-                .redeliveryDelay(settings.retryDelaySeconds() * 1000)
-                .useExponentialBackOff().backOffMultiplier(2)
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .handled(true)
-                .log(LoggingLevel.ERROR, "Calendar feed " + id() + " failed after retries: ${exception.message}; "
-                        + "its last good data is kept");
+        Retries.withDoublingDelays(this, UnavailableException.class, settings.retries(), settings.retryDelaySeconds(),
+                LoggingLevel.WARN, LoggingLevel.ERROR, "Calendar feed " + id() + " failed after retries: "
+                        + "${exception.message}; its last good data is kept");
         from("timer:samverkan-feed-" + id() + "?delay=" + settings.startDelaySeconds() * 1000 + "&period="
                 + settings.pollSeconds() * 1000)
                 .routeId("feed-" + id())

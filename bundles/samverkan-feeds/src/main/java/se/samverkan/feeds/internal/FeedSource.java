@@ -1,6 +1,5 @@
 package se.samverkan.feeds.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import se.samverkan.api.util.Bytes;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.FeedException;
 
@@ -76,7 +76,11 @@ interface FeedSource {
                 if (declared > maxBytes) {
                     throw tooLarge(declared);
                 }
-                return new Fetched(List.of(read(body, maxBytes)), response.headers().firstValue("ETag").orElse(null),
+                byte[] bytes = Bytes.readAtMost(body, maxBytes);
+                if (bytes == null) {
+                    throw new FeedException("the feed is more than the " + maxBytes + " bytes allowed (maxBytes)");
+                }
+                return new Fetched(List.of(bytes), response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null));
             }
         }
@@ -120,19 +124,5 @@ interface FeedSource {
             }
             return new Fetched(documents, digest, null);
         }
-    }
-
-    private static byte[] read(InputStream in, long maxBytes) throws IOException, FeedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new FeedException("the feed is more than the " + maxBytes + " bytes allowed (maxBytes)");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

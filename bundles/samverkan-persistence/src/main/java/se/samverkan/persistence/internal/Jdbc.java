@@ -22,6 +22,14 @@ final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Work on one connection, committed together. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Rows a batch commits at a time: large imports neither hold one huge transaction nor commit each row. */
+    static final int BATCH = 1000;
+
     private final DataSource dataSource;
     /** What the tables hold, for error messages, e.g. "the plugin contributions". */
     private final String what;
@@ -54,17 +62,12 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code sql} once per row, all in one transaction. */
-    void updateAll(String sql, List<Object[]> rows) {
-        inTransaction(rows, c -> batch(c, sql, rows));
-    }
-
     /**
      * Upserts rows in one transaction with two batches: {@code update} for all, then {@code insert} for those
      * it found no row for. Both take the same parameters, in the same order.
      */
     void upsertAll(String update, String insert, List<Object[]> rows) {
-        inTransaction(rows, c -> {
+        transaction(c -> {
             int[] counts = batch(c, update, rows);
             List<Object[]> missing = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
@@ -72,45 +75,8 @@ final class Jdbc {
                     missing.add(rows.get(i));
                 }
             }
-            batch(c, insert, missing);
+            return batch(c, insert, missing);
         });
-    }
-
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(List<Object[]> rows, Work work) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    p.setObject(i + 1, row[i]);
-                }
-                p.addBatch();
-            }
-            return rows.isEmpty() ? new int[0] : p.executeBatch();
-        }
     }
 
     /** Inserts one row and returns its generated key. */
@@ -125,6 +91,60 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    <T> T transaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one statement for each parameter row as JDBC batches, committing every {@link #BATCH} rows. Each row
+     * is one statement, so it is written whole or not at all; if a batch fails, the batches before it stay.
+     */
+    void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            transaction(c -> {
+                batch(c, sql, chunk);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Adds every row to one batch on {@code c} and runs it, within the caller's transaction.
+     *
+     * @return the update count of each row
+     */
+    static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    p.setObject(i + 1, row[i]);
+                }
+                p.addBatch();
+            }
+            return p.executeBatch();
         }
     }
 

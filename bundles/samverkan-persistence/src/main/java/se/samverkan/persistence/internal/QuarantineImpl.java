@@ -78,7 +78,7 @@ public class QuarantineImpl implements QuarantineService {
                 rs -> rs.getString(1), source, State.WAITING.name()));
         waiting.retainAll(keys instanceof Set<?> ? keys : new HashSet<>(keys));
         Timestamp now = Jdbc.timestamp(Instant.now());
-        jdbc.updateAll("UPDATE quarantine SET state = ?, resolved_at = ? WHERE source = ? AND item_key = ? AND state = ?",
+        jdbc.batch("UPDATE quarantine SET state = ?, resolved_at = ? WHERE source = ? AND item_key = ? AND state = ?",
                 waiting.stream().map(key -> new Object[]{State.DISCARDED.name(), now, source, key,
                         State.WAITING.name()}).toList());
     }

@@ -8,10 +8,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import se.samverkan.api.registry.MunicipalityList;
+
 /**
  * Brings the database schema up to date before anything reads or writes it: the services depend on this
  * component, so they only appear once the migrations have run. If a migration fails, activation fails with
- * the reason and no service comes up on a half-migrated schema.
+ * the reason and no service comes up on a half-migrated schema. A municipality list refreshed by the registry
+ * is put back in force here, for the same reason.
  */
 @Component(service = Schema.class, immediate = true)
 public class Schema {
@@ -24,6 +27,8 @@ public class Schema {
             throws SQLException {
         this.dataSource = dataSource;
         this.version = SchemaMigrations.migrate(dataSource);
+        // A refreshed municipality list is in force before any service validates a record against it.
+        new RegistryStoreImpl(this).municipalityList().ifPresent(MunicipalityList::use);
     }
 
     public int version() {

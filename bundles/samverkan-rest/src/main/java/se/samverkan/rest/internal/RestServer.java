@@ -23,6 +23,9 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.registry.KpiStore;
+import se.samverkan.api.registry.OrganisationRegister;
+import se.samverkan.api.registry.RegistryService;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.MunicipalityService;
@@ -44,6 +47,10 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile MailQueue mail;
+    /** Optional likewise: without the registries feature, their administration answers 404. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RegistryService registries;
 
     @Activate
     public RestServer(RestConfig config,
@@ -53,7 +60,9 @@ public class RestServer {
                       @Reference ProgrammeService programmes,
                       @Reference VenueService venues,
                       @Reference ActivityService activities,
-                      @Reference QuarantineService quarantine) {
+                      @Reference QuarantineService quarantine,
+                      @Reference OrganisationRegister register,
+                      @Reference KpiStore kpis) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
@@ -66,6 +75,9 @@ public class RestServer {
                 new ActivityResource(activities),
                 new CalendarResource(activities),
                 new AdminResource(() -> feeds, quarantine, () -> mail),
+                new RegistryAdminResource(() -> registries),
+                new RegisterResource(register),
+                new KpiResource(kpis),
                 new HealthResource(),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),

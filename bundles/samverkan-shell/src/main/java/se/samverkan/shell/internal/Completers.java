@@ -19,6 +19,8 @@ import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.registry.RegistryService;
+import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 
@@ -91,6 +93,18 @@ final class Completers {
         @Override
         Collection<String> values(String typed) {
             return feeds.feeds().stream().map(FeedStatus::id).toList();
+        }
+    }
+
+    @Service
+    public static class RegistryIds extends ValuesCompleter {
+
+        @Reference
+        RegistryService registries;
+
+        @Override
+        Collection<String> values(String typed) {
+            return registries.registries().stream().map(RegistryStatus::id).toList();
         }
     }
 

@@ -20,6 +20,8 @@ import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.quarantine.Quarantined;
+import se.samverkan.api.registry.ImportCounts;
+import se.samverkan.api.registry.RegistryStatus;
 
 /** The tables the commands print: one method per table, one row per record. */
 final class Tables {
@@ -91,6 +93,21 @@ final class Tables {
                         Formats.instant(f.lastSync()), Formats.instant(f.lastSuccess()), f.events(), runCounts(f.lastRun()),
                         f.lastError() == null ? "" : f.lastError()),
                 "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error");
+    }
+
+    static ShellTable registries(Collection<RegistryStatus> registries) {
+        return table(registries, "No registries are configured.", r -> row(r.id(), r.source(), r.schedule(),
+                        r.lastRun() == null ? "never" : Formats.instant(r.lastRun().finished()),
+                        r.lastRun() == null ? "" : r.lastRun().outcome().name().toLowerCase(Locale.ROOT),
+                        r.lastRun() == null ? "" : importCounts(r.lastRun().counts()),
+                        r.lastRun() == null || r.lastRun().error() == null ? "" : r.lastRun().error()),
+                "Registry", "Source", "Schedule", "Last run", "Outcome", "What it did", "Last error");
+    }
+
+    /** What one registry run did. */
+    static String importCounts(ImportCounts c) {
+        return c.created() + " new, " + c.changed() + " changed, " + c.unchanged() + " unchanged, " + c.rejected()
+                + " rejected";
     }
 
     static ShellTable quarantine(Collection<Quarantined> items) {

@@ -29,6 +29,7 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.util.Csv;
 
 /**
  * The course catalogue a study association exports from its course system (kursutbud), one course per row

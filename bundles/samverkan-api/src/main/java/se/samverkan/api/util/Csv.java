@@ -1,4 +1,4 @@
-package se.samverkan.plugins.svorebro.internal;
+package se.samverkan.api.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +9,16 @@ import java.util.List;
  * is one quote, and quoted fields may hold delimiters and line breaks), a leading byte-order mark is dropped,
  * and rows without any text (blank lines, or only delimiters as spreadsheets leave them) are skipped.
  */
-final class Csv {
+public final class Csv {
 
     /** One row of fields and the line of the file it starts on (1 = the header). */
-    record Row(int line, List<String> fields) {
+    public record Row(int line, List<String> fields) {
     }
 
     private Csv() {
     }
 
-    static List<Row> parse(String text) {
+    public static List<Row> parse(String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -78,5 +78,22 @@ final class Csv {
         long semicolons = header.chars().filter(c -> c == ';').count();
         long commas = header.chars().filter(c -> c == ',').count();
         return semicolons >= commas ? ';' : ',';
+    }
+
+    /** One row as {@link #parse} reads it back: fields joined by {@code delimiter}, quoted where they need it. */
+    public static String format(List<String> fields, char delimiter) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            String f = fields.get(i);
+            if (i > 0) {
+                line.append(delimiter);
+            }
+            if (f.indexOf(delimiter) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                line.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(f);
+            }
+        }
+        return line.toString();
     }
 }

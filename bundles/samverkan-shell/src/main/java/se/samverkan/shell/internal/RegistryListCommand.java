@@ -1,0 +1,23 @@
+package se.samverkan.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import se.samverkan.api.registry.RegistryService;
+
+@Service
+@Command(scope = "samverkan", name = "registry-list",
+        description = "Lists the registries: source, schedule, last run (when, outcome, new/changed/unchanged/rejected), last error.")
+public class RegistryListCommand extends SamverkanCommand {
+
+    @Reference
+    RegistryService registries;
+
+    @Override
+    void print(PrintStream out) {
+        Tables.registries(registries.registries()).print(out);
+    }
+}
