@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.quarantine.QuarantineService;
-import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
@@ -124,11 +123,7 @@ public class OrganisationRegisterImport extends Registry {
             }
         }
         ImportCounts counts = register.upsert(good.values());
-        for (Quarantined waiting : quarantine.list(quarantineSource(), true)) {
-            if (good.containsKey(waiting.key())) {
-                quarantine.discard(quarantineSource(), waiting.key());
-            }
-        }
+        quarantine.discard(quarantineSource(), good.keySet());
         return counts.withRejected(rejected);
     }
 
