@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the platform's bookkeeping tables (plugin ledger, feeds, quarantine), which are rows rather
- * than domain records: each call is one statement in its own transaction.
+ * than domain records: each call is one statement in its own transaction, or a {@link #transaction} of several.
  */
 final class Jdbc {
 
@@ -66,6 +66,38 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on one connection that commits or rolls back as a whole. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction, so that e.g. a consent change and its audit row are written together. */
+    <T> T transaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One statement on a connection of {@link #transaction}. */
+    static int execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, parameters, false)) {
+            return p.executeUpdate();
         }
     }
 

@@ -80,6 +80,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     protected void checkChange(R stored, R updated) {
     }
 
+    /**
+     * Called inside the transaction of a create or update, after the write; what it writes commits or rolls back
+     * with the change. {@code stored} is null on create.
+     */
+    protected void written(EntityManager em, R stored, R saved) {
+    }
+
     /** Called after a write has been committed; {@code saved} is null after a delete. */
     protected void committed(String id, R saved) {
     }
@@ -137,7 +144,9 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             em.persist(entity);
             flush(em, id);
             audit(em, caller, "CREATE", id);
-            return toRecord(entity);
+            R created = toRecord(entity);
+            written(em, null, created);
+            return created;
         });
         committed(id, saved);
         return saved;
@@ -163,7 +172,9 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             copy(record, entity);
             flush(em, id);
             audit(em, caller, "UPDATE", id);
-            return toRecord(entity);
+            R updated = toRecord(entity);
+            written(em, stored, updated);
+            return updated;
         });
         committed(id, saved);
         return saved;
