@@ -65,11 +65,11 @@ final class DraftIntake {
     private final DraftService drafts;
     private final OrganisationService organisations;
 
-    /** @param senders entries ADDRESS=ORGANISATION[:MUNICIPALITY] */
-    DraftIntake(String[] senders, DraftService drafts, OrganisationService organisations) {
+    /** @param senders entries ADDRESS=ORGANISATION[:MUNICIPALITY], separated by commas */
+    DraftIntake(String senders, DraftService drafts, OrganisationService organisations) {
         this.drafts = drafts;
         this.organisations = organisations;
-        for (String entry : senders == null ? new String[0] : senders) {
+        for (String entry : senders == null || senders.isBlank() ? new String[0] : senders.strip().split("\\s*,\\s*")) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("inbound mail: sender entry '" + entry

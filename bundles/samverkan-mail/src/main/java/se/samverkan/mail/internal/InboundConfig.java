@@ -38,7 +38,8 @@ public @interface InboundConfig {
     @AttributeDefinition(description = "How often the mailbox is read, in seconds")
     long pollSeconds() default 60;
 
-    @AttributeDefinition(description = "Known senders: ADDRESS=ORGANISATION or ADDRESS=ORGANISATION:MUNICIPALITY; "
-            + "an ADDRESS of @domain stands for every address of the domain", required = false)
-    String[] senders() default {};
+    @AttributeDefinition(description = "Known senders, separated by commas: ADDRESS=ORGANISATION or "
+            + "ADDRESS=ORGANISATION:MUNICIPALITY; an ADDRESS of @domain stands for every address of the domain",
+            required = false)
+    String senders() default "";
 }

@@ -243,8 +243,8 @@ class SubscriptionMailTest {
     @Test
     void aMailWithAnIcsAttachmentBecomesADraftAndAnUnknownSenderIsQuarantined() throws Exception {
         GreenMailUser inbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
-        camel.addRoutes(new InboundMail(inbound(new String[]{"info@ikc-vanersborg.se=ikc-vanersborg",
-                "@sgn.example=support-group-network:1488"}), drafts, services.organisations, quarantine));
+        camel.addRoutes(new InboundMail(inbound("info@ikc-vanersborg.se=ikc-vanersborg, "
+                + "@sgn.example=support-group-network:1488"), drafts, services.organisations, quarantine));
 
         inbox.deliver(withIcs("info@ikc-vanersborg.se", "<ics-1@ikc-vanersborg.se>"));
         inbox.deliver(plain("Kontakt@SGN.example", "<plain-1@sgn.example>", "Cykelkurs för vuxna",
@@ -349,7 +349,7 @@ class SubscriptionMailTest {
         return m;
     }
 
-    private InboundConfig inbound(String[] senders) {
+    private InboundConfig inbound(String senders) {
         int port = imapPort;
         return new InboundConfig() {
             @Override public Class<? extends Annotation> annotationType() { return InboundConfig.class; }
@@ -361,7 +361,7 @@ class SubscriptionMailTest {
             @Override public String folder() { return "INBOX"; }
             @Override public String moveTo() { return ""; }
             @Override public long pollSeconds() { return 1; }
-            @Override public String[] senders() { return senders; }
+            @Override public String senders() { return senders; }
         };
     }
 

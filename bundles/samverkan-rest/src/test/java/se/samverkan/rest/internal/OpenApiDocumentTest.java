@@ -22,7 +22,7 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(Resources.Municipalities.class,
             Resources.Organisations.class, Resources.Agreements.class, Resources.Programmes.class,
             Resources.Venues.class, ActivityResource.class, CalendarResource.class, AdminResource.class,
-            HealthResource.class, OpenApiResource.class);
+            HealthResource.class, OpenApiResource.class, DraftResource.class, SubscriptionResource.class);
 
     @Test
     void documentsEveryOperationAndNoOther() throws Exception {
