@@ -18,8 +18,10 @@ import java.util.function.Function;
 
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.ActivityChange;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
@@ -61,6 +63,12 @@ final class Mailings {
             templates.put(name, Template.load(name));
         }
         LANGUAGES.forEach(l -> texts.put(l, Template.texts(l)));
+    }
+
+    /** As configured, with municipalities named as stored. */
+    static Mailings of(SubscriptionConfig config, SubscriptionStore store, MunicipalityService municipalities) {
+        return new Mailings(config.publicUrl(), Duration.ofHours(config.confirmHours()), store,
+                code -> municipalities.find(code).map(Municipality::name).orElse(code));
     }
 
     Duration confirmValidity() {

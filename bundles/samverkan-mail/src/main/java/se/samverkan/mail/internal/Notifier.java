@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.model.Activity;
-import se.samverkan.api.model.Municipality;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.ActivityChange;
@@ -68,9 +67,7 @@ public class Notifier extends RouteBuilder implements DigestService {
     public Notifier(SubscriptionConfig config, @Reference SubscriptionStore store, @Reference ActivityChangeLog changes,
                     @Reference ActivityService activities, @Reference MunicipalityService municipalities,
                     @Reference MailQueue mail) {
-        this(new Mailings(config.publicUrl(), Duration.ofHours(config.confirmHours()), store,
-                        code -> municipalities.find(code).map(Municipality::name).orElse(code)),
-                store, changes, activities, mail, Clock.systemUTC(), Duration.ofSeconds(config.noticeSeconds()),
+        this(Mailings.of(config, store, municipalities), store, changes, activities, mail, Clock.systemUTC(), Duration.ofSeconds(config.noticeSeconds()),
                 Duration.ofSeconds(config.digestCheckSeconds()),
                 DayOfWeek.valueOf(config.digestDay().strip().toUpperCase(Locale.ROOT)),
                 LocalTime.parse(config.digestTime().strip()));

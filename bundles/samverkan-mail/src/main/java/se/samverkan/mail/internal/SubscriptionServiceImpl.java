@@ -1,7 +1,6 @@
 package se.samverkan.mail.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import se.samverkan.api.mail.MailQueue;
-import se.samverkan.api.model.Municipality;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
@@ -52,8 +50,7 @@ public class SubscriptionServiceImpl implements SubscriptionService {
     @Activate
     public SubscriptionServiceImpl(SubscriptionConfig config, @Reference SubscriptionStore store,
                                    @Reference MailQueue mail, @Reference MunicipalityService municipalities) {
-        this(new Mailings(config.publicUrl(), Duration.ofHours(config.confirmHours()), store,
-                code -> municipalities.find(code).map(Municipality::name).orElse(code)), store, mail, Clock.systemUTC());
+        this(Mailings.of(config, store, municipalities), store, mail, Clock.systemUTC());
     }
 
     SubscriptionServiceImpl(Mailings mailings, SubscriptionStore store, MailQueue mail, Clock clock) {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +76,8 @@ class SubscriptionMailTest {
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-01T18:00:00+01:00");
 
-    private final int smtpPort = freePort();
-    private final int imapPort = freePort();
+    private final int smtpPort = MailSenderTest.freePort();
+    private final int imapPort = MailSenderTest.freePort();
     private final InMemoryServices services = new InMemoryServices();
     private final InMemoryMailQueue queue = new InMemoryMailQueue();
     private final InMemorySubscriptions store = new InMemorySubscriptions();
@@ -138,7 +135,7 @@ class SubscriptionMailTest {
         // Nothing but the confirmation before consent: a cancellation finds no confirmed subscriber.
         Activity swimming = services.activities.create(Caller.SYSTEM, activity("simkurs", "1487", "ar"));
         store.changed("simkurs", 1L, Kind.CANCELLED, START, START, Instant.now());
-        await("the change was handled", () -> store.awaitingNotices(10).isEmpty());
+        MailSenderTest.await(() -> store.awaitingNotices(10).isEmpty(), "the change was handled");
         assertEquals(1, received("nyckelperson@example.se").size());
 
         Matcher link = CONFIRM_LINK.matcher(text(confirmation));
@@ -172,7 +169,7 @@ class SubscriptionMailTest {
 
         store.changed("simkurs", swimming.occurrences().get(0).id(), Kind.MOVED, START, START.plusHours(1),
                 Instant.now().plusSeconds(2));
-        await("the change was handled", () -> store.awaitingNotices(10).isEmpty());
+        MailSenderTest.await(() -> store.awaitingNotices(10).isEmpty(), "the change was handled");
         Thread.sleep(300); // a few more sender polls
         assertEquals(2, received("nyckelperson@example.se").size(), "nothing after unsubscribing");
     }
@@ -251,8 +248,8 @@ class SubscriptionMailTest {
                 "Vi lär ut cykling på lördagar, start 5 december kl 10."));
         inbox.deliver(plain("okand@example.com", "<spam-1@example.com>", "Köp nu", "Erbjudande"));
 
-        await("three mails handled", () -> drafts.list(Caller.SYSTEM, null).size() == 2
-                && quarantine.list(DraftIntake.SOURCE, true).size() == 1);
+        MailSenderTest.await(() -> drafts.list(Caller.SYSTEM, null).size() == 2
+                && quarantine.list(DraftIntake.SOURCE, true).size() == 1, "three mails handled");
         List<Draft> all = drafts.list(Caller.SYSTEM, null);
         Draft fromIcs = all.stream().filter(d -> d.sender().equals("info@ikc-vanersborg.se")).findFirst().orElseThrow();
         assertEquals("1487", fromIcs.municipalityCode(), "the organisation's only municipality");
@@ -269,7 +266,7 @@ class SubscriptionMailTest {
         assertTrue(q.reason().contains("unknown sender okand@example.com"), q.reason());
         assertTrue(q.raw().contains("Erbjudande"), "the mail is kept, not lost");
 
-        await("every mail is marked seen", () -> seenCount() == 3);
+        MailSenderTest.await(() -> seenCount() == 3, "every mail is marked seen");
         Caller vanersborg = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
         assertEquals(List.of(fromIcs.id()), drafts.list(vanersborg, null).stream().map(Draft::id).toList(),
                 "a coordinator sees only the drafts of their municipality");
@@ -376,13 +373,13 @@ class SubscriptionMailTest {
     }
 
     private List<MimeMessage> awaitMail(String to, int count) throws Exception {
-        await(count + " mails to " + to, () -> {
+        MailSenderTest.await(() -> {
             try {
                 return received(to).size() >= count;
             } catch (Exception e) {
                 return false;
             }
-        });
+        }, count + " mails to " + to);
         return received(to);
     }
 
@@ -397,23 +394,5 @@ class SubscriptionMailTest {
     private static String part(MimeMessage m, int index) throws Exception {
         Part p = ((Multipart) m.getContent()).getBodyPart(index);
         return ((String) p.getContent()).replace("\r\n", "\n");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
