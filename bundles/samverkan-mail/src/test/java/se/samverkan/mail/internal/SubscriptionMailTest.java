@@ -251,6 +251,7 @@ class SubscriptionMailTest {
         MailSenderTest.await(() -> drafts.list(Caller.SYSTEM, null).size() == 2
                 && quarantine.list(DraftIntake.SOURCE, true).size() == 1, "three mails handled");
         List<Draft> all = drafts.list(Caller.SYSTEM, null);
+        assertEquals(2, all.size());
         Draft fromIcs = all.stream().filter(d -> d.sender().equals("info@ikc-vanersborg.se")).findFirst().orElseThrow();
         assertEquals("1487", fromIcs.municipalityCode(), "the organisation's only municipality");
         assertEquals("Simkurs för kvinnor", fromIcs.activity().title().get("sv"));
@@ -265,6 +266,13 @@ class SubscriptionMailTest {
         assertEquals("<spam-1@example.com>", q.key());
         assertTrue(q.reason().contains("unknown sender okand@example.com"), q.reason());
         assertTrue(q.raw().contains("Erbjudande"), "the mail is kept, not lost");
+        InboundMail sameSenders = new InboundMail(inbound("info@ikc-vanersborg.se=ikc-vanersborg"), drafts,
+                services.organisations, quarantine);
+        assertTrue(sameSenders.replay(q).startsWith("unknown sender okand@example.com"), "still unknown: stays");
+        InboundMail senderAdded = new InboundMail(inbound("okand@example.com=support-group-network:1488"), drafts,
+                services.organisations, quarantine);
+        assertEquals(null, senderAdded.replay(q), "taken from its quarantined text once the sender is known");
+        assertEquals("Köp nu", drafts.list(Caller.SYSTEM, null).get(0).subject());
 
         MailSenderTest.await(() -> seenCount() == 3, "every mail is marked seen");
         Caller vanersborg = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
