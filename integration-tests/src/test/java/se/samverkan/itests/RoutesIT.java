@@ -37,6 +37,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -89,10 +90,9 @@ public class RoutesIT extends PlatformTestSupport {
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
-        ServiceReference<?>[] contexts = bundleContext.getServiceReferences("org.apache.camel.CamelContext",
-                "(camel.context.name=samverkan)");
-        assertNotNull("the CamelContext is an OSGi service", contexts);
-        assertEquals(1, contexts.length);
+        // The context is registered once started, which on a busy machine can be after the REST API is up.
+        await("the CamelContext is an OSGi service", () -> contexts() != null);
+        assertEquals(1, contexts().length);
         awaitRoute(true);
         assertTrue(executeCommand("camel:context-list").contains("samverkan"));
 
@@ -353,6 +353,14 @@ public class RoutesIT extends PlatformTestSupport {
             assertEquals(200, http.textOf("POST", unsubscribe.group(1)).status());
             assertTrue(executeCommand("samverkan:subscription-list --state unsubscribed").contains("n***@example.org"));
             assertEquals(404, http.text("/subscriptions/confirm?token=unknown").status());
+        }
+    }
+
+    private ServiceReference<?>[] contexts() {
+        try {
+            return bundleContext.getServiceReferences("org.apache.camel.CamelContext", "(camel.context.name=samverkan)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
