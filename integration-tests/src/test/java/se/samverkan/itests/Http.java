@@ -28,13 +28,24 @@ public final class Http {
         this.base = "http://localhost:" + port + "/api/v1";
     }
 
+    /** The API's address, e.g. {@code http://localhost:8181/api/v1}. */
+    public String base() {
+        return base;
+    }
+
     /** A response as text, with its headers: for what is not JSON (calendar feeds). */
     public record Text(int status, String body, HttpHeaders headers) {
     }
 
     /** GET with the given header name/value pairs, answered as text. */
     public Text text(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return textOf("GET", path, headers);
+    }
+
+    /** Any method without a body (e.g. a form's POST), answered as text. */
+    public Text textOf(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -74,6 +74,10 @@ abstract class PlatformTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Http.freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Http.freePort())),
             editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
+            // Links in subscribers' mails point at this container; notices go out a second after a change.
+            editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "publicUrl",
+                    "http://localhost:" + httpPort + "/api/v1"),
+            editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "noticeSeconds", "1"),
             systemProperty("samverkan.itest.http.port").value(String.valueOf(httpPort)),
         };
     }

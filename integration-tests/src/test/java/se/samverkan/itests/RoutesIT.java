@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -34,11 +37,11 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.http.HttpService;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,10 +53,13 @@ import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryService;
+import se.samverkan.api.security.Caller;
 import se.samverkan.calendar.FeedMapping;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ParsedFeed;
@@ -89,18 +95,9 @@ public class RoutesIT extends PlatformTestSupport {
 
     @Test
     public void aPluginsRouteImportsACatalogueIntoSamverkanAndGoesWithThePlugin() throws Exception {
-        // The context registers itself once started, which may come a moment after the plugins are applied.
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter(
-                "(&(objectClass=org.apache.camel.CamelContext)(camel.context.name=samverkan))"), null);
-        tracker.open();
-        try {
-            assertNotNull("the CamelContext is an OSGi service", tracker.waitForService(60_000));
-        } finally {
-            tracker.close();
-        }
-        ServiceReference<?>[] contexts = bundleContext.getServiceReferences("org.apache.camel.CamelContext",
-                "(camel.context.name=samverkan)");
-        assertEquals(1, contexts.length);
+        // The context is registered once started, which on a busy machine can be after the REST API is up.
+        await("the CamelContext is an OSGi service", () -> contexts() != null);
+        assertEquals(1, contexts().length);
         awaitRoute(true);
         assertTrue(executeCommand("camel:context-list").contains("samverkan"));
 
@@ -425,6 +422,69 @@ public class RoutesIT extends PlatformTestSupport {
                 response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /**
+     * Subscriptions in the distribution: subscribe over REST without a login, follow the link of the real
+     * confirmation mail, cancel a session of a matching activity and find the notice at the SMTP server with its
+     * one-click unsubscribe header, then unsubscribe by that header's URL.
+     */
+    @Test
+    public void aSubscriberConfirmsByMailGetsANoticeOfACancelledSessionAndUnsubscribesInOneClick() throws Exception {
+        int port = Http.freePort();
+        try (SmtpSink sink = new SmtpSink(port)) {
+            Dictionary<String, Object> mail = new Hashtable<>();
+            mail.put("host", "localhost");
+            mail.put("port", String.valueOf(port));
+            mail.put("pollSeconds", "1");
+            configurationAdmin.getConfiguration("se.samverkan.mail", null).update(mail);
+
+            String request = "{\"email\": \"nyckelperson@example.org\", \"language\": \"sv\", \"municipalities\": [\"1487\"]}";
+            await("the subscription is accepted", () -> http.send("POST", "/subscriptions", request, null, null).status() == 202);
+            assertEquals(400, http.send("POST", "/subscriptions", "{\"email\": \"no address\"}", null, null).status());
+            String confirmation = awaitMessage(sink, "Message-ID: <confirm-");
+            Matcher link = Pattern.compile("/api/v1(/subscriptions/confirm\\?token=[A-Za-z0-9_-]+)")
+                    .matcher(confirmation.replace("=\r\n", "").replace("=3D", "="));
+            assertTrue(confirmation, link.find());
+            Http.Text confirmed = http.text(link.group(1));
+            assertEquals(200, confirmed.status());
+            assertTrue(confirmed.body(), confirmed.body().contains("Tack!"));
+            assertTrue(executeCommand("samverkan:subscription-list").contains("n***@example.org"));
+
+            Activity activity = activityService.list().stream().filter(a -> "1487".equals(a.municipalityCode()))
+                    .filter(a -> a.occurrences().stream().anyMatch(o -> o.status() == OccurrenceStatus.SCHEDULED))
+                    .findFirst().orElseThrow();
+            List<Occurrence> sessions = new ArrayList<>(activity.occurrences());
+            Occurrence first = sessions.stream().filter(o -> o.status() == OccurrenceStatus.SCHEDULED).findFirst().orElseThrow();
+            sessions.set(sessions.indexOf(first), new Occurrence(first.id(), first.start(), first.end(),
+                    OccurrenceStatus.CANCELLED));
+            activityService.update(Caller.SYSTEM, activity.id(), new Activity(activity.id(), activity.title(),
+                    activity.description(), activity.category(), activity.focusArea(), activity.targetGroups(),
+                    activity.languages(), activity.municipalityCode(), activity.organiserIds(), activity.agreementId(),
+                    activity.programmeId(), activity.venueId(), activity.capacity(), activity.costSek(), sessions));
+
+            String notice = awaitMessage(sink, "Message-ID: <notice-");
+            assertTrue(notice, notice.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+            Matcher unsubscribe = Pattern.compile("List-Unsubscribe: <" + http.base() + "(/subscriptions/"
+                    + "unsubscribe\\?token=[A-Za-z0-9_-]+)>").matcher(notice);
+            assertTrue(notice, unsubscribe.find());
+            assertEquals(200, http.textOf("POST", unsubscribe.group(1)).status());
+            assertTrue(executeCommand("samverkan:subscription-list --state unsubscribed").contains("n***@example.org"));
+            assertEquals(404, http.text("/subscriptions/confirm?token=unknown").status());
+        }
+    }
+
+    private ServiceReference<?>[] contexts() {
+        try {
+            return bundleContext.getServiceReferences("org.apache.camel.CamelContext", "(camel.context.name=samverkan)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String awaitMessage(SmtpSink sink, String header) throws InterruptedException {
+        await("a message with " + header, () -> sink.messages.stream().anyMatch(m -> m.contains(header)));
+        return sink.messages.stream().filter(m -> m.contains(header)).findFirst().orElseThrow();
     }
 
     /** A partner's calendar with one weekly event, starting next week. */

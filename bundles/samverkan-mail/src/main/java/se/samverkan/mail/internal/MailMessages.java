@@ -49,10 +49,10 @@ final class MailMessages {
     }
 
     static Prepared build(OutgoingMail mail, String from) throws MessagingException {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        // JavaMail finds its content handlers (META-INF/mailcap) through the context class loader.
-        thread.setContextClassLoader(Session.class.getClassLoader());
+        return JavaMail.withContentHandlers(() -> write(mail, from));
+    }
+
+    private static Prepared write(OutgoingMail mail, String from) throws MessagingException {
         try {
             MimeMessage message = new MimeMessage(SESSION) {
                 @Override
@@ -85,8 +85,6 @@ final class MailMessages {
             return new Prepared(new ByteArrayInputStream(bytes.toByteArray()));
         } catch (IOException e) {
             throw new MessagingException("cannot write the message " + mail.idempotencyKey(), e);
-        } finally {
-            thread.setContextClassLoader(before);
         }
     }
 }

@@ -39,7 +39,8 @@ record MailSettings(String host, int port, String username, String password, boo
     /** The camel-mail endpoint; credentials as RAW values so that no character in them needs escaping. */
     String endpointUri() {
         StringBuilder uri = new StringBuilder("smtp://").append(host).append(':').append(port)
-                .append("?connectionTimeout=").append(timeout.toMillis());
+                .append("?connectionTimeout=").append(timeout.toMillis())
+                .append("&mail.smtp.localhost=").append(heloName());
         if (!username.isEmpty()) {
             uri.append("&username=RAW(").append(username).append(")");
         }
@@ -50,6 +51,15 @@ record MailSettings(String host, int port, String username, String password, boo
             uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
         }
         return uri.toString();
+    }
+
+    /**
+     * The name the sender greets the server with (EHLO): the domain of the From address. Without it JavaMail
+     * looks up this machine's own name for every connection, which is slow and may give a name servers refuse.
+     */
+    String heloName() {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
+        return domain.matches("[A-Za-z0-9.-]+") ? domain : "localhost";
     }
 
     /** For logs: the endpoint without the password. */

@@ -172,6 +172,8 @@ class MailSenderTest {
                 Duration.ofSeconds(60), Duration.ofSeconds(30));
         assertEquals(Duration.ofMinutes(2), slow.delayAfter(2));
         assertEquals(MailSettings.MAX_DELAY, slow.delayAfter(60));
+        assertEquals("samverkan.test", s.heloName(), "EHLO with the From address's domain");
+        assertTrue(s.endpointUri().contains("mail.smtp.localhost=samverkan.test"), s.endpointUri());
         assertFalse(new MailSettings("localhost", 25, "u", "p&w=rd", true, "a@b.se", Duration.ofSeconds(5), 20, 8,
                 Duration.ofSeconds(60), Duration.ofSeconds(30)).safeUri().contains("p&w=rd"));
     }
@@ -214,7 +216,7 @@ class MailSenderTest {
         return all;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -224,7 +226,7 @@ class MailSenderTest {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -56,6 +56,12 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         return new Page<>(tx(em -> load(em, ids)), q.offset(), q.limit(), hasMore);
     }
 
+    /** New activities, moved and cancelled sessions go to the change log with the change (see V6). */
+    @Override
+    protected void written(EntityManager em, Activity stored, Activity saved) {
+        ActivityChangeLogImpl.record(em, stored, saved);
+    }
+
     @Override
     protected void committed(String id, Activity saved) {
         if (saved == null) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the platform's bookkeeping tables (plugin ledger, feeds, quarantine), which are rows rather
- * than domain records: each call is one transaction.
+ * than domain records: each call is one statement in its own transaction, or a {@link #transaction} of several.
  */
 final class Jdbc {
 
@@ -145,6 +145,13 @@ final class Jdbc {
                 p.addBatch();
             }
             return p.executeBatch();
+        }
+    }
+
+    /** One statement on a connection of {@link #transaction}. */
+    static int execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, parameters, false)) {
+            return p.executeUpdate();
         }
     }
 

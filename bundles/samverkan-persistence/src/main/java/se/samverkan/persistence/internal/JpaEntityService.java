@@ -82,6 +82,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     protected void checkChange(R stored, R updated) {
     }
 
+    /**
+     * Called inside the transaction of a create or update, after the write; what it writes commits or rolls back
+     * with the change. {@code stored} is null on create.
+     */
+    protected void written(EntityManager em, R stored, R saved) {
+    }
+
     /** Called after a write has been committed; {@code saved} is null after a delete. */
     protected void committed(String id, R saved) {
     }
@@ -164,11 +171,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
                     try {
-                        Written<E> w = write(em, caller, record, Mode.SAVE);
-                        written.add(() -> {
-                            audit(em, caller, w.operation(), w.id());
-                            return w.saved(this);
-                        });
+                        Written<E, R> w = write(em, caller, record, Mode.SAVE);
+                        written.add(() -> finish(em, caller, w));
                     } catch (SamverkanException e) {
                         Saved<R> refused = new Saved<>(kind.id().apply(record), null, false, e);
                         written.add(() -> refused);
@@ -194,25 +198,29 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     private enum Mode { CREATE, UPDATE, SAVE }
 
-    /** An entity written in a transaction that has not been flushed (nor audited, which would flush it) yet. */
-    private record Written<E>(String id, E entity, boolean created) {
-        String operation() {
-            return created ? "CREATE" : "UPDATE";
-        }
+    /**
+     * An entity written in a transaction that has not been flushed (nor audited, which would flush it) yet.
+     *
+     * @param stored the record before the write; null if it was created
+     */
+    private record Written<E, R>(String id, E entity, R stored) {
+    }
 
-        <R> Saved<R> saved(JpaEntityService<R, E> service) {
-            return new Saved<>(id, service.toRecord(entity), created, null);
-        }
+    /** After the flush: audits the write, reads the record back and hands it to {@link #written}. */
+    private Saved<R> finish(EntityManager em, Caller caller, Written<E, R> w) {
+        audit(em, caller, w.stored() == null ? "CREATE" : "UPDATE", w.id());
+        R saved = toRecord(w.entity());
+        written(em, w.stored(), saved);
+        return new Saved<>(w.id(), saved, w.stored() == null, null);
     }
 
     /** One record in its own transaction. */
     private Saved<R> writeOne(Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
         Saved<R> saved = tx(em -> {
-            Written<E> written = write(em, caller, record, mode);
+            Written<E, R> written = write(em, caller, record, mode);
             flush(em, id);
-            audit(em, caller, written.operation(), id);
-            return written.saved(this);
+            return finish(em, caller, written);
         });
         committed(id, saved.saved());
         return saved;
@@ -222,7 +230,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
      * writes it in the transaction of {@code em}.
      */
-    private Written<E> write(EntityManager em, Caller caller, R record, Mode mode) {
+    private Written<E, R> write(EntityManager em, Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
@@ -234,8 +242,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         if (entity != null && mode == Mode.CREATE) {
             throw new ConflictException("A " + kind() + " with id '" + id + "' already exists");
         }
-        boolean created = entity == null;
-        if (created) {
+        R stored = null;
+        if (entity == null) {
             if (adminOnlyCreateDelete()) {
                 AccessPolicy.checkAdmin(caller, "add a " + kind());
             }
@@ -245,13 +253,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             copy(record, entity);
             em.persist(entity);
         } else {
-            R stored = toRecord(entity);
+            stored = toRecord(entity);
             AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
             checkChange(stored, record);
             requireReferences(em, record, false);
             copy(record, entity);
         }
-        return new Written<>(id, entity, created);
+        return new Written<>(id, entity, stored);
     }
 
     @Override

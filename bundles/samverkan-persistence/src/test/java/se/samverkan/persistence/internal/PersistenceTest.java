@@ -86,11 +86,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(5, SchemaMigrations.migrate(db.dataSource));
+        assertEquals(6, SchemaMigrations.migrate(db.dataSource));
         try (Connection c = db.dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(5, rs.getInt(1));
+            assertEquals(6, rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -405,7 +405,7 @@ class PersistenceTest {
     void statusCountsRecords() {
         var status = new StatusServiceImpl(db.schema).database();
         assertTrue(status.product().startsWith("Apache Derby"), status.product());
-        assertEquals(5, status.schemaVersion());
+        assertEquals(6, status.schemaVersion());
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
     }
@@ -423,7 +423,7 @@ class PersistenceTest {
         return new ActivityQuery(null, null, null, null, null, null, null, text, 0, 20);
     }
 
-    private static Activity swimming(String id, String municipality, String start) {
+    static Activity swimming(String id, String municipality, String start) {
         OffsetDateTime s = OffsetDateTime.parse(start);
         return new Activity(id, Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"),
                 Map.of("sv", "Lär dig simma i lugn och ro."), ActivityCategory.SWIMMING, FocusArea.HEALTH,

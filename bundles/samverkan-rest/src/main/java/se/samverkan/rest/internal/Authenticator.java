@@ -31,6 +31,8 @@ public class Authenticator implements ContainerRequestFilter {
 
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    private static final String PUBLIC_WRITES = "subscriptions";
+
     private final String realm;
 
     public Authenticator(String realm) {
@@ -40,8 +42,10 @@ public class Authenticator implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        // Administration answers no anonymous reads either.
-        boolean read = READS.contains(request.getMethod()) && !request.getUriInfo().getPath().startsWith("admin");
+        String path = request.getUriInfo().getPath();
+        // Administration answers no anonymous reads either; subscribing and unsubscribing are for anyone.
+        boolean read = (READS.contains(request.getMethod()) && !path.startsWith("admin"))
+                || path.startsWith(PUBLIC_WRITES);
         if (header == null) {
             if (!read) {
                 request.abortWith(unauthorized("Writing and administration need a user name and password "

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import se.samverkan.api.draft.DraftService;
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.quarantine.QuarantineService;
@@ -32,6 +33,7 @@ import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.VenueService;
+import se.samverkan.api.subscription.SubscriptionService;
 
 /** Publishes the REST API on CXF's servlet while all services it serves are present. */
 @Component(immediate = true, configurationPid = "se.samverkan.rest")
@@ -51,6 +53,10 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RegistryService registries;
+    /** Optional likewise: without it, subscribing answers 404. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SubscriptionService subscriptions;
 
     @Activate
     public RestServer(RestConfig config,
@@ -62,7 +68,8 @@ public class RestServer {
                       @Reference ActivityService activities,
                       @Reference QuarantineService quarantine,
                       @Reference OrganisationRegister register,
-                      @Reference KpiStore kpis) {
+                      @Reference KpiStore kpis,
+                      @Reference DraftService drafts) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
@@ -78,6 +85,8 @@ public class RestServer {
                 new RegistryAdminResource(() -> registries),
                 new RegisterResource(register),
                 new KpiResource(kpis),
+                new DraftResource(drafts),
+                new SubscriptionResource(() -> subscriptions),
                 new HealthResource(),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
+import se.samverkan.api.draft.Draft;
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.model.AccessibilityFeature;
@@ -23,6 +24,7 @@ import se.samverkan.api.registry.RegistryService;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.api.subscription.Subscription;
 
 /** Tab completion for the commands' arguments and options. */
 final class Completers {
@@ -146,6 +148,18 @@ final class Completers {
     public static class AgreementStatuses extends EnumCompleter<AgreementStatus> {
         public AgreementStatuses() {
             super(AgreementStatus.class);
+        }
+    }
+
+    public static class SubscriptionStates extends EnumCompleter<Subscription.State> {
+        public SubscriptionStates() {
+            super(Subscription.State.class);
+        }
+    }
+
+    public static class DraftStates extends EnumCompleter<Draft.State> {
+        public DraftStates() {
+            super(Draft.State.class);
         }
     }
 }

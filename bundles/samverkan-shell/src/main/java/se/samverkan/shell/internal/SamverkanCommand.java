@@ -1,10 +1,18 @@
 package se.samverkan.shell.internal;
 
 import java.io.PrintStream;
+import java.security.AccessController;
+import java.util.List;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.support.CommandException;
 
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.security.Role;
 import se.samverkan.api.service.SamverkanException;
 
 /** Base of the samverkan:* commands: they print to the console, and an error the user can act on is one line. */
@@ -20,6 +28,17 @@ abstract class SamverkanCommand implements Action {
             throw new CommandException(e.getMessage(), e);
         }
         return null;
+    }
+
+    /**
+     * Who writes from the console: its logged-in user, as an administrator (the console itself is for
+     * administrators only).
+     */
+    static Caller consoleCaller() {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        String user = subject == null ? null : subject.getPrincipals(UserPrincipal.class).stream()
+                .map(UserPrincipal::getName).findFirst().orElse(null);
+        return Caller.fromRoleNames(user == null ? "console" : user, List.of(Role.ADMIN.roleName()));
     }
 
     /** Karaf binds System.out to the session running the command. */

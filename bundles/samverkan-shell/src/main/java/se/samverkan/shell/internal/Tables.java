@@ -10,18 +10,20 @@ import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import se.samverkan.api.draft.Draft;
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.feed.FeedStatus;
-import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.RegistryStatus;
+import se.samverkan.api.subscription.Subscription;
 
 /** The tables the commands print: one method per table, one row per record. */
 final class Tables {
@@ -121,6 +123,26 @@ final class Tables {
                         m.state().name().toLowerCase(Locale.ROOT), m.attempts(), Formats.instant(m.nextAttemptAt()),
                         m.lastError() == null ? "" : m.lastError()),
                 "Id", "To", "Subject", "State", "Attempts", "Next attempt", "Last error");
+    }
+
+    static ShellTable subscriptions(Collection<Subscription> subscriptions) {
+        return table(subscriptions, "No subscriptions.", s -> row(s.id(), s.maskedEmail(), s.language(),
+                        s.state().name().toLowerCase(Locale.ROOT), filter(s.filter().municipalityCodes()),
+                        filter(s.filter().languages()), filter(s.filter().categories().stream().map(Formats::label).toList()),
+                        Formats.instant(s.confirmedAt() != null ? s.confirmedAt() : s.requestedAt()),
+                        Formats.instant(s.lastDigestAt())),
+                "Id", "Address", "Mails in", "State", "Municipalities", "Languages", "Categories", "Since", "Last digest");
+    }
+
+    static ShellTable drafts(Collection<Draft> drafts) {
+        return table(drafts, "No drafts.", d -> row(d.id(), d.municipalityCode(), d.organisationId(), d.sender(),
+                        d.activity().title().get("sv"), d.activity().occurrences() == null ? 0 : d.activity().occurrences().size(),
+                        d.state().name().toLowerCase(Locale.ROOT), Formats.instant(d.receivedAt())),
+                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Sessions", "State", "Received");
+    }
+
+    private static String filter(Collection<String> values) {
+        return values.isEmpty() ? "any" : Formats.join(values);
     }
 
     /** What one read of a feed did. */

@@ -1,0 +1,112 @@
+package se.samverkan.persistence.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.subscription.ActivityChange;
+import se.samverkan.api.subscription.ActivityChange.Kind;
+import se.samverkan.api.subscription.ActivityChangeLog;
+
+/**
+ * The activity change log in table {@code activity_change}. {@link #record} is called by the activity service
+ * inside the transaction of the change, so an entry exists exactly when the change was committed.
+ */
+@Component(service = ActivityChangeLog.class)
+public class ActivityChangeLogImpl implements ActivityChangeLog {
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public ActivityChangeLogImpl(@Reference Schema schema) {
+        this.jdbc = new Jdbc(schema.dataSource(), "the activity change log");
+    }
+
+    /**
+     * Writes what subscribers hear of: a new activity, sessions with another start or end, sessions newly
+     * cancelled, another venue.
+     *
+     * @param before the stored version, null when the activity is created
+     */
+    static void record(EntityManager em, Activity before, Activity after) {
+        Instant now = Instant.now();
+        if (before == null) {
+            insert(em, after.id(), null, Kind.CREATED, null, null, null, now);
+            return;
+        }
+        for (Occurrence o : after.occurrences()) {
+            Occurrence old = before.occurrences().stream().filter(b -> b.id() != null && b.id().equals(o.id()))
+                    .findFirst().orElse(null);
+            if (old == null) {
+                continue;
+            }
+            if (o.status() == OccurrenceStatus.CANCELLED && old.status() != OccurrenceStatus.CANCELLED) {
+                insert(em, after.id(), o.id(), Kind.CANCELLED, old.start(), o.start(), null, now);
+            } else if (o.status() != OccurrenceStatus.CANCELLED
+                    && (!o.start().isEqual(old.start()) || !o.end().isEqual(old.end()))) {
+                insert(em, after.id(), o.id(), Kind.MOVED, old.start(), o.start(), null, now);
+            }
+        }
+        if (before.venueId() != null && !before.venueId().equals(after.venueId())) {
+            insert(em, after.id(), null, Kind.MOVED, null, null, before.venueId(), now);
+        }
+    }
+
+    private static void insert(EntityManager em, String activityId, Long occurrenceId, Kind kind,
+                               OffsetDateTime previousStart, OffsetDateTime start, String previousVenue, Instant now) {
+        em.createNativeQuery("INSERT INTO activity_change (activity_id, occurrence_id, kind, previous_start, new_start, "
+                        + "previous_venue_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, activityId).setParameter(2, occurrenceId).setParameter(3, kind.name())
+                .setParameter(4, timestamp(previousStart)).setParameter(5, timestamp(start))
+                .setParameter(6, previousVenue).setParameter(7, Timestamp.from(now))
+                // Written after the flush of the change; an automatic flush would re-check the whole transaction.
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
+    }
+
+    private static Timestamp timestamp(OffsetDateTime time) {
+        return time == null ? null : Timestamp.from(time.toInstant());
+    }
+
+    @Override
+    public List<ActivityChange> awaitingNotices(int max) {
+        return jdbc.query("SELECT * FROM activity_change WHERE notices_queued_at IS NULL AND kind <> ? ORDER BY id "
+                + "FETCH FIRST " + Math.max(1, max) + " ROWS ONLY", ActivityChangeLogImpl::change, Kind.CREATED.name());
+    }
+
+    @Override
+    public void noticesQueued(long changeId, Instant at) {
+        jdbc.update("UPDATE activity_change SET notices_queued_at = ? WHERE id = ?", Jdbc.timestamp(at), changeId);
+    }
+
+    @Override
+    public List<ActivityChange> created(Instant after, Instant until) {
+        return jdbc.query("SELECT * FROM activity_change WHERE kind = ? AND changed_at > ? AND changed_at <= ? ORDER BY id",
+                ActivityChangeLogImpl::change, Kind.CREATED.name(), Jdbc.timestamp(after), Jdbc.timestamp(until));
+    }
+
+    private static ActivityChange change(ResultSet rs) throws SQLException {
+        long occurrence = rs.getLong("occurrence_id");
+        return new ActivityChange(rs.getLong("id"), rs.getString("activity_id"), rs.wasNull() ? null : occurrence,
+                Kind.valueOf(rs.getString("kind")), time(rs, "previous_start"), time(rs, "new_start"),
+                rs.getString("previous_venue_id"), Jdbc.instant(rs, "changed_at"), Jdbc.instant(rs, "notices_queued_at"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        Instant i = Jdbc.instant(rs, column);
+        return i == null ? null : i.atZone(Activity.ZONE).toOffsetDateTime();
+    }
+}
