@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +51,7 @@ public class Notifier extends RouteBuilder implements DigestService {
     private static final int NOTICE_BATCH = 100;
     /** What a first digest covers: the week before the subscription was confirmed. */
     private static final Duration FIRST_DIGEST_BACK = Duration.ofDays(7);
+    private static final Duration SETTLE = Duration.ofMinutes(1);
 
     private final Mailings mailings;
     private final SubscriptionStore store;
@@ -125,21 +126,31 @@ public class Notifier extends RouteBuilder implements DigestService {
 
     boolean digestDue() {
         ZonedDateTime now = clock.instant().atZone(Activity.ZONE);
-        ZonedDateTime slot = now.with(TemporalAdjusters.previousOrSame(digestDay)).with(digestTime);
+        // The slot of this ISO week, so a day other than Monday does not fall in the week before.
+        ZonedDateTime slot = now.with(ChronoField.DAY_OF_WEEK, digestDay.getValue()).with(digestTime);
         return !now.isBefore(slot) && !store.digestRan(week(now));
     }
 
+    /**
+     * Queues the digests of the week. A subscription that has had this week's digest is left for next week, with
+     * what it has not been sent yet. Activities are taken up to a minute ago: a write that began earlier may still
+     * be committing, and on databases that do not make readers wait its rows would be missed for good.
+     */
     @Override
-    public DigestRun sendNow() {
+    public synchronized DigestRun sendNow() {
         Instant now = clock.instant();
+        Instant upTo = now.minus(SETTLE);
         String week = week(now.atZone(Activity.ZONE));
         List<Subscription> confirmed = store.list(Subscription.State.CONFIRMED);
-        Instant earliest = confirmed.stream().map(this::since).min(Instant::compareTo).orElse(now);
-        List<ActivityChange> created = changes.created(earliest, now);
+        Instant earliest = confirmed.stream().map(this::since).min(Instant::compareTo).orElse(upTo);
+        List<ActivityChange> created = changes.created(earliest, upTo);
         Map<String, Optional<Activity>> byId = new HashMap<>();
         int queued = 0;
         int withoutNews = 0;
         for (Subscription s : confirmed) {
+            if (s.lastDigestAt() != null && week(s.lastDigestAt().plus(SETTLE).atZone(Activity.ZONE)).equals(week)) {
+                continue; // had this week's digest (an earlier run): what is new since waits for next week's
+            }
             Instant since = since(s);
             List<Activity> news = new ArrayList<>();
             for (ActivityChange c : created) {
@@ -153,7 +164,7 @@ public class Notifier extends RouteBuilder implements DigestService {
                 continue;
             }
             mail.queue(mailings.digest(s, week, news));
-            store.digestQueued(s.id(), now);
+            store.digestQueued(s.id(), upTo);
             queued++;
         }
         store.digestRunDone(week, now);

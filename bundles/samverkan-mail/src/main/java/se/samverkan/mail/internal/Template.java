@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class Template {
 
     private static final Pattern SECTION = Pattern.compile("\\{\\{#(\\w+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
     private static final Pattern VALUE = Pattern.compile("\\{\\{(\\{?)([\\w.]+)}?}}");
+    /** Where a rendered section waits while the values around it are filled in; no template or text has it. */
+    private static final char MARK = '\u0000';
+    private static final Pattern MARKED = Pattern.compile(MARK + "(\\d+)" + MARK);
 
     private final String text;
     private final boolean html;
@@ -61,9 +65,14 @@ final class Template {
         return render(text, model, texts);
     }
 
+    /**
+     * Sections are rendered first and kept aside behind a marker while the values of this level are filled in,
+     * so that text from the data (an activity titled "{{{items}}}") is never read as a placeholder.
+     */
     private String render(String source, Map<String, ?> model, Map<String, String> texts) {
         Matcher sections = SECTION.matcher(source);
         StringBuilder out = new StringBuilder();
+        List<String> rendered = new ArrayList<>();
         while (sections.find()) {
             Object value = model.get(sections.group(1));
             StringBuilder repeated = new StringBuilder();
@@ -76,7 +85,8 @@ final class Template {
             } else if (Boolean.TRUE.equals(value)) {
                 repeated.append(render(sections.group(2), model, texts));
             }
-            sections.appendReplacement(out, Matcher.quoteReplacement(repeated.toString()));
+            sections.appendReplacement(out, "" + MARK + rendered.size() + MARK);
+            rendered.add(repeated.toString());
         }
         sections.appendTail(out);
         Matcher values = VALUE.matcher(out.toString());
@@ -94,7 +104,13 @@ final class Template {
             values.appendReplacement(result, Matcher.quoteReplacement(html && !raw ? escape(value) : value));
         }
         values.appendTail(result);
-        return result.toString();
+        Matcher marks = MARKED.matcher(result.toString());
+        StringBuilder done = new StringBuilder();
+        while (marks.find()) {
+            marks.appendReplacement(done, Matcher.quoteReplacement(rendered.get(Integer.parseInt(marks.group(1)))));
+        }
+        marks.appendTail(done);
+        return done.toString();
     }
 
     static String escape(String s) {

@@ -199,9 +199,9 @@ class SubscriptionMailTest {
         confirmed("bo@example.se", "sv", new SubscriptionFilter(Set.of(), Set.of(), Set.of(ActivityCategory.CYCLING)));
         services.activities.create(Caller.SYSTEM, activity("simkurs", "1487", "ar"));
         services.activities.create(Caller.SYSTEM, activity("sprakcafe", "1488", "sv"));
-        store.changed("simkurs", null, Kind.CREATED, null, null, Instant.now().plusMillis(10));
-        store.changed("sprakcafe", null, Kind.CREATED, null, null, Instant.now().plusMillis(10));
-        Thread.sleep(20);
+        // A digest takes what was written until a minute before it runs.
+        store.changed("simkurs", null, Kind.CREATED, null, null, Instant.now().minusSeconds(90));
+        store.changed("sprakcafe", null, Kind.CREATED, null, null, Instant.now().minusSeconds(90));
 
         DigestRun run = notifier.sendNow();
         assertEquals(4, run.subscriptions());
@@ -230,11 +230,34 @@ class SubscriptionMailTest {
             assertTrue(html(m).contains("/subscriptions/unsubscribe?token="), "the link is in the HTML part too");
         }
 
+        // What is new after this week's digest is in next week's, even if the digest is run again this week.
+        services.activities.create(Caller.SYSTEM, activity("sprakcafe-2", "1488", "sv"));
+        store.changed("sprakcafe-2", null, Kind.CREATED, null, null, Instant.now().minusSeconds(30));
         assertEquals(0, notifier.sendNow().queued(), "a second run of the week sends nothing twice");
         assertFalse(notifier.digestDue(), "the week's run is recorded");
         Thread.sleep(300);
         assertEquals(1, received("anna@example.se").size());
         assertEquals(List.of(), received("bo@example.se"));
+        Notifier nextWeek = new Notifier(mailings, store, store, services.activities, queue,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(7)), Duration.ofMillis(100), Duration.ofHours(1),
+                DayOfWeek.MONDAY, LocalTime.of(7, 0));
+        assertEquals(2, nextWeek.sendNow().queued(), "the Swedish and English subscriptions that take any activity");
+        assertTrue(text(awaitMail("anna@example.se", 2).get(1)).contains("Simkurs för kvinnor"),
+                "the activity written after the first digest");
+    }
+
+    @Test
+    void aFridayDigestIsDueFromFridayAtItsTimeAndNotOnTheMondayBefore() {
+        assertFalse(fridayDigest("2026-11-23T00:30:00+01:00").digestDue(), "Monday: last Friday's slot is last week's");
+        assertFalse(fridayDigest("2026-11-27T06:59:00+01:00").digestDue());
+        assertTrue(fridayDigest("2026-11-27T07:00:00+01:00").digestDue());
+        assertTrue(fridayDigest("2026-11-29T23:00:00+01:00").digestDue(), "later in the week, if it has not run");
+    }
+
+    private Notifier fridayDigest(String at) {
+        return new Notifier(mailings, store, store, services.activities, queue,
+                Clock.fixed(java.time.OffsetDateTime.parse(at).toInstant(), Activity.ZONE), Duration.ofMillis(100),
+                Duration.ofHours(1), DayOfWeek.FRIDAY, LocalTime.of(7, 0));
     }
 
     @Test
