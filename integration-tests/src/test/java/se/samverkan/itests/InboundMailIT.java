@@ -1,0 +1,268 @@
+package se.samverkan.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Properties;
+
+import javax.activation.DataHandler;
+import javax.mail.Flags;
+import javax.mail.Message;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.util.ByteArrayDataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import se.samverkan.itests.Http.Reply;
+
+/**
+ * A partner's mail in the IMAP mailbox becomes a draft activity in the running distribution, which the coordinator
+ * of its municipality approves: the real inbound route, configured by its {@code .cfg} in etc/, reads a mailbox
+ * this test serves (GreenMail), and everything else is seen the way users see it: over REST and in the mailbox.
+ */
+class InboundMailIT {
+
+    private static final String PASSWORD = "inbound-secret";
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String PARTNER = "kurser@sgn.example";
+    private static final String STRANGER = "okand@example.com";
+    private static final String ICS_MAIL = "<kurs-1@sgn.example>";
+    private static final String SPAM_MAIL = "<spam-1@example.com>";
+    private static final String TITLE = "Cykelkurs för nyanlända kvinnor";
+    private static final String EVENT_UID = "cykelkurs-2027@sgn.example";
+
+    private KarafProcess karaf;
+    private GreenMail mailServer;
+
+    @Test
+    void aPartnersMailBecomesADraftTheCoordinatorApprovesAndAStrangersIsQuarantined() throws Exception {
+        int imapPort = Http.freePort();
+        mailServer = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mailServer.start();
+        GreenMailUser mailbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
+
+        karaf = KarafProcess.unpack("inbound", PASSWORD);
+        // Replaces the feature's default (host empty: off) before the first start, as an administrator would.
+        // Support Group Network works in Vänersborg and Trollhättan, so its sender entry names Vänersborg.
+        writeConfig(imapPort, PARTNER + "=support-group-network:1487");
+        Http http = karaf.http();
+        karaf.start();
+        karaf.awaitUp();
+        // The sender's organisation comes with the demo plugins, applied after the route starts on a first boot;
+        // a mail read before then would be quarantined ("organisation ... does not exist") until replayed.
+        await(() -> {
+            Reply sgn = http.get("/organisations/support-group-network");
+            return sgn.status() == 200 && sgn.body().get("municipalityCodes").toString().contains("1487");
+        }, "the demo organisation support-group-network in Vänersborg");
+
+        mailbox.deliver(withIcs(PARTNER, ICS_MAIL));
+        mailbox.deliver(plain(STRANGER, SPAM_MAIL, "Köp nu", "Erbjudande"));
+
+        // Seen only once the draft is stored: whenever the mailbox shows the mail seen, the draft is there.
+        JsonNode draft = null;
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (draft == null || !seen(mailbox, ICS_MAIL)) {
+            boolean seenBefore = seen(mailbox, ICS_MAIL);
+            draft = draftTitled(http, "coordinator-vanersborg", "demo-vanersborg");
+            assertFalse(seenBefore && draft == null, "the mail was marked seen before its draft was stored");
+            assertTrue(System.nanoTime() < end, "no draft '" + TITLE + "' with its mail seen within " + TIMEOUT
+                    + karaf.logTail());
+            Thread.sleep(250);
+        }
+        assertEquals("PENDING", draft.get("state").asText());
+        assertEquals(PARTNER, draft.get("sender").asText());
+        assertEquals("Ny kurs i december", draft.get("subject").asText());
+        assertEquals("1487", draft.get("municipalityCode").asText());
+        assertEquals("support-group-network", draft.get("organisationId").asText());
+        long id = draft.get("id").asLong();
+        assertEquals(id, draftTitled(http, "admin", PASSWORD).get("id").asLong(), "an administrator sees it too");
+        assertEquals(null, draftTitled(http, "coordinator-trollhattan", "demo-trollhattan"),
+                "a coordinator of another municipality does not see it");
+        assertEquals(403, http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-trollhattan",
+                "demo-trollhattan").status(), "nor may approve it");
+
+        Reply approved = http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-vanersborg",
+                "demo-vanersborg");
+        assertEquals(200, approved.status(), String.valueOf(approved.body()));
+        assertEquals("APPROVED", approved.body().get("state").asText());
+        assertEquals("coordinator-vanersborg", approved.body().get("decidedBy").asText());
+        String activityId = approved.body().get("activity").get("id").asText();
+        Reply activity = http.get("/activities/" + activityId);
+        assertEquals(200, activity.status(), "GET /activities/" + activityId);
+        assertEquals(TITLE, activity.body().get("title").get("sv").asText());
+        assertEquals("1487", activity.body().get("municipalityCode").asText());
+        assertEquals(OffsetDateTime.parse("2027-03-06T10:00:00+01:00").toInstant(),
+                OffsetDateTime.parse(activity.body().get("occurrences").get(0).get("start").asText()).toInstant(),
+                "the event's time");
+        Reply search = http.get("/activities?municipality=1487&q=cykelkurs+nyanlanda");
+        assertEquals(200, search.status());
+        assertTrue(search.body().get("items").toString().contains("\"" + activityId + "\""),
+                "found by search: " + search.body());
+        assertEquals(409, http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-vanersborg",
+                "demo-vanersborg").status(), "approved once");
+
+        JsonNode quarantined = await(() -> {
+            Reply list = http.send("GET", "/admin/quarantine?source=mail:inbound", null, "admin", PASSWORD);
+            assertEquals(200, list.status());
+            for (JsonNode item : list.body()) {
+                if (SPAM_MAIL.equals(item.get("key").asText())) {
+                    return item;
+                }
+            }
+            return null;
+        }, "the stranger's mail in the quarantine");
+        assertTrue(quarantined.get("reason").asText().contains("unknown sender " + STRANGER),
+                quarantined.get("reason").asText());
+        assertTrue(quarantined.get("raw").asText().contains("Erbjudande"), "the mail is kept whole");
+        await(() -> seen(mailbox, SPAM_MAIL) ? true : null, "the quarantined mail marked seen");
+        assertEquals(403, http.send("GET", "/admin/quarantine", null, "coordinator-vanersborg", "demo-vanersborg")
+                .status(), "the quarantine is for administrators");
+        assertEquals(1, http.send("GET", "/admin/drafts", null, "admin", PASSWORD).body().size(),
+                "the stranger's mail made no draft, and the partner's one");
+
+        // The administrator adds the sender in the running platform, then replays the mail from the quarantine.
+        writeConfig(imapPort, PARTNER + "=support-group-network:1487, " + STRANGER + "=support-group-network:1488");
+        long quarantineId = quarantined.get("id").asLong();
+        Reply replayed = await(() -> {
+            Reply r = http.send("POST", "/admin/quarantine/" + quarantineId + "/replay", null, "admin", PASSWORD);
+            return r.status() == 200 ? r : null;
+        }, "a replay taken once the new configuration is in force");
+        assertEquals("REPLAYED", replayed.body().get("state").asText(), String.valueOf(replayed.body()));
+        JsonNode fromReplay = null;
+        for (JsonNode d : http.send("GET", "/admin/drafts", null, "coordinator-trollhattan", "demo-trollhattan").body()) {
+            fromReplay = STRANGER.equals(d.get("sender").asText()) ? d : fromReplay;
+        }
+        assertTrue(fromReplay != null && "Köp nu".equals(fromReplay.get("subject").asText())
+                && "1488".equals(fromReplay.get("municipalityCode").asText()),
+                "the replayed mail is a draft for Trollhättan: " + fromReplay);
+        assertEquals(null, draftTitled(http, "coordinator-trollhattan", "demo-trollhattan"),
+                "and still not the other one");
+    }
+
+    /** Written beside and moved in, so the running platform never reads half a file. */
+    private void writeConfig(int imapPort, String senders) throws Exception {
+        Path cfg = karaf.home().resolve("etc/se.samverkan.mail.inbound.cfg");
+        Path next = cfg.resolveSibling(cfg.getFileName() + ".next");
+        Files.write(next, List.of(
+                "host = 127.0.0.1",
+                "port = " + imapPort,
+                "ssl = false",
+                "username = kurser",
+                "password = hemligt",
+                "folder = INBOX",
+                "moveTo =",
+                "pollSeconds = 1",
+                "senders = " + senders), StandardCharsets.UTF_8);
+        Files.move(next, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The draft with the event's title among those the user sees, else null. */
+    private static JsonNode draftTitled(Http http, String user, String password) {
+        Reply drafts = http.send("GET", "/admin/drafts", null, user, password);
+        assertEquals(200, drafts.status(), user + ": GET /admin/drafts");
+        for (JsonNode d : drafts.body()) {
+            if (TITLE.equals(d.get("activity").get("title").get("sv").asText())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private boolean seen(GreenMailUser user, String messageId) throws Exception {
+        for (StoredMessage m : mailServer.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            if (messageId.equals(m.getMimeMessage().getMessageID())) {
+                return m.isSet(Flags.Flag.SEEN);
+            }
+        }
+        throw new AssertionError(messageId + " is not in the mailbox");
+    }
+
+    private interface Check<T> {
+        T get() throws Exception;
+    }
+
+    /** Polls until the check gives something (not null, not false), for at most TIMEOUT. */
+    private <T> T await(Check<T> check, String what) throws Exception {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            T value = check.get();
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("No " + what + " within " + TIMEOUT + karaf.logTail());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static MimeMessage withIcs(String from, String messageId) throws Exception {
+        MimeMessage m = message(from, "Ny kurs i december");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Hej! Här är vår nya kurs.", "UTF-8");
+        MimeBodyPart ics = new MimeBodyPart();
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SGN//Kurser//SV",
+                "BEGIN:VEVENT", "UID:" + EVENT_UID, "DTSTAMP:20261120T120000Z",
+                "DTSTART:20270306T090000Z", "DTEND:20270306T110000Z", "SUMMARY;LANGUAGE=sv:" + TITLE,
+                "DESCRIPTION:Vi lär ut cykling på lördagar.", "END:VEVENT", "END:VCALENDAR", "");
+        // As bytes: the test class path has no content handler for text/calendar strings.
+        ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=UTF-8")));
+        ics.setFileName("cykelkurs.ics");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(text);
+        mixed.addBodyPart(ics);
+        m.setContent(mixed);
+        m.saveChanges();
+        m.setHeader("Message-ID", messageId);
+        return m;
+    }
+
+    private static MimeMessage plain(String from, String messageId, String subject, String body) throws Exception {
+        MimeMessage m = message(from, subject);
+        m.setText(body, "UTF-8");
+        m.saveChanges();
+        m.setHeader("Message-ID", messageId);
+        return m;
+    }
+
+    private static MimeMessage message(String from, String subject) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, "kurser@samverkan.test");
+        m.setSubject(subject, "UTF-8");
+        return m;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try {
+            if (karaf != null) {
+                karaf.close();
+            }
+        } finally {
+            if (mailServer != null) {
+                mailServer.stop();
+            }
+        }
+    }
+}
