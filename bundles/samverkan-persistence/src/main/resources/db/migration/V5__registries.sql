@@ -52,7 +52,7 @@ CREATE TABLE kpi_value (
     kpi               VARCHAR(20)  NOT NULL,
     period            INTEGER      NOT NULL,
     gender            VARCHAR(1)   NOT NULL,
-    kpi_value         DOUBLE,
+    kpi_value         DOUBLE PRECISION,
     value_count       INTEGER,
     status            VARCHAR(100) NOT NULL,
     updated_at        TIMESTAMP    NOT NULL,

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.persistence.EntityManager;
@@ -47,11 +49,17 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
             insert(em, after.id(), null, Kind.CREATED, null, null, null, now);
             return;
         }
+        List<Occurrence> gone = new ArrayList<>(before.occurrences());
+        List<Occurrence> added = new ArrayList<>();
         for (Occurrence o : after.occurrences()) {
-            Occurrence old = before.occurrences().stream().filter(b -> b.id() != null && b.id().equals(o.id()))
-                    .findFirst().orElse(null);
+            Occurrence old = match(gone, o);
             if (old == null) {
+                added.add(o);
                 continue;
+            }
+            gone.remove(old);
+            if (!upcoming(old, now)) {
+                continue; // nobody needs to hear about a session that has passed
             }
             if (o.status() == OccurrenceStatus.CANCELLED && old.status() != OccurrenceStatus.CANCELLED) {
                 insert(em, after.id(), o.id(), Kind.CANCELLED, old.start(), o.start(), null, now);
@@ -60,9 +68,41 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
                 insert(em, after.id(), o.id(), Kind.MOVED, old.start(), o.start(), null, now);
             }
         }
+        // Upcoming sessions that are gone: moved where new sessions took their place (paired in time order),
+        // cancelled where none did.
+        List<Occurrence> dropped = gone.stream().filter(o -> held(o, now)).sorted(BY_START).toList();
+        List<Occurrence> taking = added.stream().filter(o -> held(o, now)).sorted(BY_START).toList();
+        for (int k = 0; k < dropped.size(); k++) {
+            Occurrence old = dropped.get(k);
+            if (k < taking.size()) {
+                insert(em, after.id(), taking.get(k).id(), Kind.MOVED, old.start(), taking.get(k).start(), null, now);
+            } else {
+                insert(em, after.id(), old.id(), Kind.CANCELLED, old.start(), old.start(), null, now);
+            }
+        }
         if (before.venueId() != null && !before.venueId().equals(after.venueId())) {
             insert(em, after.id(), null, Kind.MOVED, null, null, before.venueId(), now);
         }
+    }
+
+    private static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start);
+
+    /**
+     * The stored session {@code o} continues: the one with its id, or, for writers that send sessions without
+     * ids (calendar feeds, course catalogues) and so replace them all, the one at the same start.
+     */
+    private static Occurrence match(List<Occurrence> stored, Occurrence o) {
+        return stored.stream().filter(b -> b.id() != null && b.id().equals(o.id())).findFirst()
+                .or(() -> stored.stream().filter(b -> b.start().isEqual(o.start())).findFirst())
+                .orElse(null);
+    }
+
+    private static boolean upcoming(Occurrence o, Instant now) {
+        return o.end().toInstant().isAfter(now);
+    }
+
+    private static boolean held(Occurrence o, Instant now) {
+        return upcoming(o, now) && o.status() != OccurrenceStatus.CANCELLED;
     }
 
     private static void insert(EntityManager em, String activityId, Long occurrenceId, Kind kind,

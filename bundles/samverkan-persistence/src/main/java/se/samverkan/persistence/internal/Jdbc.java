@@ -71,7 +71,9 @@ final class Jdbc {
             int[] counts = batch(c, update, rows);
             List<Object[]> missing = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
+                // A driver may answer a batch without counts (SUCCESS_NO_INFO): then the row is asked on its own.
+                int count = counts[i] == Statement.SUCCESS_NO_INFO ? execute(c, update, rows.get(i)) : counts[i];
+                if (count == 0) {
                     missing.add(rows.get(i));
                 }
             }

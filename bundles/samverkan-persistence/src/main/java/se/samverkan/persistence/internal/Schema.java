@@ -1,6 +1,8 @@
 package se.samverkan.persistence.internal;
 
 import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -27,8 +29,14 @@ public class Schema {
             throws SQLException {
         this.dataSource = dataSource;
         this.version = SchemaMigrations.migrate(dataSource);
-        // A refreshed municipality list is in force before any service validates a record against it.
-        new RegistryStoreImpl(this).municipalityList().ifPresent(MunicipalityList::use);
+        // A refreshed municipality list is in force before any service validates a record against it. One that
+        // cannot be read back must not take the platform down: the shipped list stays in force.
+        try {
+            new RegistryStoreImpl(this).municipalityList().ifPresent(MunicipalityList::use);
+        } catch (RuntimeException e) {
+            Logger.getLogger(Schema.class.getName()).log(Level.SEVERE,
+                    "The stored municipality list cannot be used; the shipped list is in force", e);
+        }
     }
 
     public int version() {

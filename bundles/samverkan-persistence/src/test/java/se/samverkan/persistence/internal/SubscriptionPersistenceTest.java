@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +122,7 @@ class SubscriptionPersistenceTest {
     @Test
     void theChangeLogHoldsNewMovedAndCancelledSessionsOnlyWhenTheChangeCommitted() {
         Activity created = activities.create(Caller.SYSTEM, PersistenceTest.swimming("simkurs", "1487",
-                "2026-12-01T18:00:00+01:00"));
+                inDays(14).toString()));
         Occurrence first = created.occurrences().get(0);
         Activity moved = with(created, new Occurrence(first.id(), first.start().plusHours(1), first.end().plusHours(1),
                 OccurrenceStatus.SCHEDULED));
@@ -147,6 +149,34 @@ class SubscriptionPersistenceTest {
     }
 
     @Test
+    void sessionsSentWithoutIdsAreMatchedByTheirStartAndOnlyUpcomingOnesAreLogged() {
+        Activity weekly = PersistenceTest.swimming("kurs", "1487", inDays(-2).toString());
+        List<Occurrence> sessions = new ArrayList<>();
+        for (int week = 0; week < 4; week++) {
+            OffsetDateTime start = inDays(-2 + 7 * week);
+            sessions.add(new Occurrence(null, start, start.plusMinutes(90), OccurrenceStatus.SCHEDULED));
+        }
+        activities.create(Caller.SYSTEM, with(weekly, sessions));
+        // As a calendar feed sends it: no ids; the second session cancelled, the third an hour later, the
+        // fourth gone, the past one unchanged.
+        List<Occurrence> again = List.of(sessions.get(0),
+                new Occurrence(null, sessions.get(1).start(), sessions.get(1).end(), OccurrenceStatus.CANCELLED),
+                new Occurrence(null, sessions.get(2).start().plusHours(1), sessions.get(2).end().plusHours(1), null));
+        activities.update(Caller.SYSTEM, "kurs", with(weekly, again));
+
+        List<ActivityChange> logged = changes.awaitingNotices(10);
+        assertEquals(List.of(ActivityChange.Kind.CANCELLED, ActivityChange.Kind.MOVED, ActivityChange.Kind.CANCELLED),
+                logged.stream().map(ActivityChange::kind).toList());
+        assertEquals(sessions.get(1).start().toInstant(), logged.get(0).previousStart().toInstant());
+        assertEquals(sessions.get(2).start().plusHours(1).toInstant(), logged.get(1).start().toInstant());
+        assertEquals(sessions.get(3).start().toInstant(), logged.get(2).previousStart().toInstant());
+    }
+
+    private static OffsetDateTime inDays(int days) {
+        return OffsetDateTime.now(Activity.ZONE).plusDays(days).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
     void aDraftIsDecidedOnlyByItsMunicipalitysCoordinatorAndBecomesAnActivity() {
         Activity proposed = PersistenceTest.swimming("mail-simkurs", "1487", "2026-12-01T18:00:00+01:00");
         Draft draft = drafts.add("mail:<m1@example.se>", "kurser@sgn.example", "Simkurs", "1487",
@@ -168,9 +198,13 @@ class SubscriptionPersistenceTest {
     }
 
     private static Activity with(Activity a, Occurrence o) {
+        return with(a, List.of(o));
+    }
+
+    private static Activity with(Activity a, List<Occurrence> sessions) {
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
-                a.capacity(), a.costSek(), new ArrayList<>(List.of(o)));
+                a.capacity(), a.costSek(), new ArrayList<>(sessions));
     }
 
     private int count(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package se.samverkan.registries.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.RoutesBuilder;
@@ -10,12 +11,14 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryStore;
+import se.samverkan.api.service.MunicipalityService;
 
 /**
  * SCB's municipality list ({@code etc/se.samverkan.registries.municipalities.cfg}). The shipped list is in force
  * until a {@code url} is configured; each run then reads the list there (the shipped file's CSV format), checks
- * it whole, stores it and puts it in force for all validation. A list with any bad row is refused whole, since a
- * partial list would make validation refuse real municipalities: the list in force stays.
+ * it whole, stores it and puts it in force for all validation. A list with any bad row is refused whole, and so
+ * is one without a municipality the platform has records of (a county's extract, say), since either would make
+ * validation refuse real municipalities: the list in force stays.
  */
 @Component(service = {RoutesBuilder.class, Registry.class}, configurationPid = MunicipalityRegistry.PID)
 public class MunicipalityRegistry extends Registry {
@@ -24,16 +27,19 @@ public class MunicipalityRegistry extends Registry {
     static final String ID = "municipalities";
 
     private final RegistrySettings settings;
+    private final MunicipalityService municipalities;
     private final Source http;
 
     @Activate
-    public MunicipalityRegistry(Map<String, Object> properties, @Reference RegistryStore store) {
-        this(RegistrySettings.of(ID, properties, 7 * 86400), store);
+    public MunicipalityRegistry(Map<String, Object> properties, @Reference RegistryStore store,
+                                @Reference MunicipalityService municipalities) {
+        this(RegistrySettings.of(ID, properties, 7 * 86400), store, municipalities);
     }
 
-    MunicipalityRegistry(RegistrySettings settings, RegistryStore store) {
+    MunicipalityRegistry(RegistrySettings settings, RegistryStore store, MunicipalityService municipalities) {
         super(settings.url() == null ? onDemand(settings) : settings, store);
         this.settings = settings;
+        this.municipalities = municipalities;
         this.http = new Source(settings.timeoutSeconds(), settings.maxBytes());
     }
 
@@ -61,6 +67,13 @@ public class MunicipalityRegistry extends Registry {
         } catch (IllegalArgumentException e) {
             throw new UnusableException("the municipality list at " + settings.url() + " was refused whole: "
                     + e.getMessage(), e);
+        }
+        // Every record, inactive ones of uninstalled plugins too: they come back when the plugin does.
+        List<String> missing = municipalities.ids("", Integer.MAX_VALUE).stream()
+                .filter(code -> list.municipality(code).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw new UnusableException("the municipality list at " + settings.url() + " was refused whole: it lacks "
+                    + String.join(", ", missing) + ", which the platform has records of");
         }
         ImportCounts counts = store.saveMunicipalityList(list);
         MunicipalityList.use(list);

@@ -19,13 +19,16 @@ import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
+import se.samverkan.api.model.Municipality;
 import se.samverkan.api.testing.InMemoryRegistries;
+import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.validation.MunicipalityCode;
 
 class MunicipalityRegistryTest {
 
     private final RegistrySource scb = new RegistrySource();
     private final InMemoryRegistries stores = new InMemoryRegistries();
+    private final InMemoryServices services = new InMemoryServices();
 
     MunicipalityRegistryTest() throws IOException {
     }
@@ -63,6 +66,18 @@ class MunicipalityRegistryTest {
     }
 
     @Test
+    void aListWithoutAMunicipalityThePlatformHasRecordsOfIsRefused() throws Exception {
+        services.municipalities.seed(new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
+        String csv = shippedCsv();
+        scb.pages.put("/kommuner.csv", csv.replace("1487;Vänersborg;14\n", ""));
+        RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).run();
+        assertEquals(Outcome.FAILED, run.outcome());
+        assertTrue(run.error().endsWith("it lacks 1487, which the platform has records of"), run.error());
+        assertSame(MunicipalityList.shipped(), MunicipalityList.current());
+        assertNull(stores.runs.saved);
+    }
+
+    @Test
     void withoutAUrlTheShippedListIsInForceAndRunsOnlyOnDemand() throws Exception {
         MunicipalityRegistry registry = registry(Map.of());
         assertEquals(new ImportCounts(0, 0, 311, 0), registry.run().counts());
@@ -73,7 +88,7 @@ class MunicipalityRegistryTest {
     }
 
     private MunicipalityRegistry registry(Map<String, Object> properties) {
-        return new MunicipalityRegistry(properties, stores.runs);
+        return new MunicipalityRegistry(properties, stores.runs, services.municipalities);
     }
 
     private static String shippedCsv() throws IOException {
