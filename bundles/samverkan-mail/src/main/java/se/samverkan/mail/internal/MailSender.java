@@ -86,8 +86,8 @@ public class MailSender extends RouteBuilder {
         Instant next = failures >= settings.maxAttempts() ? null : clock.instant().plus(settings.delayAfter(failures));
         outbox.markFailed(claimed.id(), reason, next);
         if (next == null) {
-            LOG.error("Mail {} to {} given up after {} attempts (DEAD, replayable): {}", claimed.id(),
-                    claimed.mail().to(), failures, reason);
+            // The address stays out of the log (subscribers' addresses are personal data); the id finds it.
+            LOG.error("Mail {} given up after {} attempts (DEAD, replayable): {}", claimed.id(), failures, reason);
         } else {
             LOG.warn("Mail {} not sent (attempt {} of {}), next at {}: {}", claimed.id(), failures,
                     settings.maxAttempts(), next, reason);
