@@ -85,17 +85,26 @@ final class Mailings {
         return mail("confirm-" + s.id(), s, "confirm", model);
     }
 
-    /** The notice of a moved or cancelled session, or of another venue. */
-    OutgoingMail notice(Subscription s, Activity a, ActivityChange change) {
+    /**
+     * One notice of the changes to one activity found together (sessions moved or cancelled, another venue): a
+     * course whose every session is cancelled is one mail, not one per session. Keyed by the first change.
+     */
+    OutgoingMail notice(Subscription s, Activity a, List<ActivityChange> changes) {
         Map<String, Object> model = model(s);
         model.put("title", title(a, s.language()));
-        model.put("previous", change.previousStart() == null ? "" : when(change.previousStart(), s.language()));
-        model.put("when", change.start() == null ? "" : when(change.start(), s.language()));
-        model.put("previousVenue", change.previousVenueId() == null ? "" : change.previousVenueId());
-        model.put("cancelled", change.kind() == ActivityChange.Kind.CANCELLED);
-        model.put("moved", change.kind() == ActivityChange.Kind.MOVED && change.occurrenceId() != null);
-        model.put("venue", change.kind() == ActivityChange.Kind.MOVED && change.occurrenceId() == null);
-        return mail("notice-" + s.id() + "-" + change.id(), s, "notice", model);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ActivityChange change : changes) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("previous", change.previousStart() == null ? "" : when(change.previousStart(), s.language()));
+            item.put("when", change.start() == null ? "" : when(change.start(), s.language()));
+            item.put("previousVenue", change.previousVenueId() == null ? "" : change.previousVenueId());
+            item.put("cancelled", change.kind() == ActivityChange.Kind.CANCELLED);
+            item.put("moved", change.kind() == ActivityChange.Kind.MOVED && change.occurrenceId() != null);
+            item.put("venue", change.kind() == ActivityChange.Kind.MOVED && change.occurrenceId() == null);
+            items.add(item);
+        }
+        model.put("changes", items);
+        return mail("notice-" + s.id() + "-" + changes.get(0).id(), s, "notice", model);
     }
 
     /** The weekly digest of {@code activities}, new since the subscription's last one. */

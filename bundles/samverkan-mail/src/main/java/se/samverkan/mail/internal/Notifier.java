@@ -10,6 +10,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,17 +109,22 @@ public class Notifier extends RouteBuilder implements DigestService {
             return 0;
         }
         List<Subscription> confirmed = store.list(Subscription.State.CONFIRMED);
-        for (ActivityChange change : batch) {
-            Optional<Activity> activity = activities.find(change.activityId());
+        Map<String, List<ActivityChange>> byActivity = new LinkedHashMap<>();
+        batch.forEach(c -> byActivity.computeIfAbsent(c.activityId(), id -> new ArrayList<>()).add(c));
+        for (List<ActivityChange> together : byActivity.values()) {
+            Optional<Activity> activity = activities.find(together.get(0).activityId());
             if (activity.isPresent()) {
                 for (Subscription s : confirmed) {
-                    if (s.filter().matches(activity.get()) && !s.confirmedAt().isAfter(change.changedAt())) {
-                        mail.queue(mailings.notice(s, activity.get(), change));
+                    // Only what changed after the subscriber consented.
+                    List<ActivityChange> since = together.stream()
+                            .filter(c -> !s.confirmedAt().isAfter(c.changedAt())).toList();
+                    if (!since.isEmpty() && s.filter().matches(activity.get())) {
+                        mail.queue(mailings.notice(s, activity.get(), since));
                         queued++;
                     }
                 }
             }
-            changes.noticesQueued(change.id(), clock.instant());
+            together.forEach(c -> changes.noticesQueued(c.id(), clock.instant()));
         }
         LOG.info("Subscription notices: {} changes, {} mails queued", batch.size(), queued);
         return queued;

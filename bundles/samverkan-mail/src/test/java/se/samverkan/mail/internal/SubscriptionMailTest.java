@@ -43,6 +43,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import se.samverkan.api.draft.Draft;
+import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
@@ -53,6 +54,7 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.subscription.ActivityChange;
 import se.samverkan.api.subscription.ActivityChange.Kind;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.Subscription;
@@ -189,6 +191,20 @@ class SubscriptionMailTest {
         assertTrue(html(m).contains("<html lang=\"sv\" dir=\"ltr\">"));
         Thread.sleep(300);
         assertEquals(List.of(), received("omar@example.se"), "Trollhättan's subscriber hears nothing of Vänersborg");
+    }
+
+    @Test
+    void theChangesToOneActivityFoundTogetherAreOneNotice() {
+        Subscription s = confirmed("anna@example.se", "sv", SubscriptionFilter.ANY);
+        Activity a = activity("simkurs", "1487", "sv");
+        Instant at = Instant.now();
+        OutgoingMail notice = mailings.notice(s, a, List.of(
+                new ActivityChange(7, "simkurs", 1L, Kind.CANCELLED, START, START, null, at, null),
+                new ActivityChange(8, "simkurs", 2L, Kind.CANCELLED, START.plusWeeks(1), START.plusWeeks(1), null, at,
+                        null)));
+        assertEquals("notice-" + s.id() + "-7", notice.idempotencyKey());
+        assertEquals(2, notice.text().split("är inställt", -1).length - 1, notice.text());
+        assertEquals(2, notice.html().split("är inställt", -1).length - 1, notice.html());
     }
 
     @Test
