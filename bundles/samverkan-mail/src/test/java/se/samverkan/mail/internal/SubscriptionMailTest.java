@@ -142,6 +142,13 @@ class SubscriptionMailTest {
         Matcher link = CONFIRM_LINK.matcher(text(confirmation));
         assertTrue(link.find(), text(confirmation));
         assertFalse(store.keepsInClear(link.group(1)), "tokens are kept as hashes only");
+        Landing confirmPage = subscriptions.confirmPage(link.group(1));
+        assertEquals(200, confirmPage.status());
+        assertTrue(confirmPage.html().contains("dir=\"rtl\"") && confirmPage.html().contains(
+                "<form method=\"post\" action=\"" + link.group() + "\"") && confirmPage.html().contains(
+                "نعم، أريد هذه الرسائل"), "a GET shows an Arabic button that posts to the link: " + confirmPage.html());
+        assertEquals(Subscription.State.PENDING, store.list(null).get(0).state(),
+                "following the link alone (a mail scanner does) confirms nothing");
         Landing confirmed = subscriptions.confirm(link.group(1), "rest 192.0.2.8");
         assertEquals(200, confirmed.status());
         assertTrue(confirmed.html().contains("dir=\"rtl\"") && confirmed.html().contains("شكراً لك"), confirmed.html());
@@ -166,6 +173,8 @@ class SubscriptionMailTest {
         assertEquals(Subscription.State.UNSUBSCRIBED, store.list(null).get(0).state());
         assertEquals(404, subscriptions.confirm(link.group(1), "again").status(),
                 "the confirmation link does not bring consent back");
+        assertEquals(404, subscriptions.confirmPage(link.group(1)).status());
+        assertEquals(404, subscriptions.confirmPage("no-such-token").status());
         assertEquals(404, subscriptions.unsubscribePage("no-such-token").status());
 
         store.changed("simkurs", swimming.occurrences().get(0).id(), Kind.MOVED, START, START.plusHours(1),
