@@ -426,7 +426,7 @@ public class RoutesIT extends PlatformTestSupport {
 
     /**
      * Subscriptions in the distribution: subscribe over REST without a login, follow the link of the real
-     * confirmation mail, cancel a session of a matching activity and find the notice at the SMTP server with its
+     * confirmation mail to its page and confirm with its button, cancel a session of a matching activity and find the notice at the SMTP server with its
      * one-click unsubscribe header, then unsubscribe by that header's URL.
      */
     @Test
@@ -446,10 +446,17 @@ public class RoutesIT extends PlatformTestSupport {
             Matcher link = Pattern.compile("/api/v1(/subscriptions/confirm\\?token=[A-Za-z0-9_-]+)")
                     .matcher(confirmation.replace("=\r\n", "").replace("=3D", "="));
             assertTrue(confirmation, link.find());
-            Http.Text confirmed = http.text(link.group(1));
+            Http.Text page = http.text(link.group(1));
+            assertEquals(200, page.status());
+            assertTrue(page.body(), page.body().contains("Bekräfta prenumerationen?")
+                    && page.body().contains("<form method=\"post\" action=\"" + http.base() + link.group(1) + "\""));
+            assertTrue("a GET alone (a mail scanner following the link) leaves the subscription pending",
+                    executeCommand("samverkan:subscription-list --state pending").contains("n***@example.org"));
+            assertFalse(executeCommand("samverkan:subscription-list --state confirmed").contains("n***@example.org"));
+            Http.Text confirmed = http.textOf("POST", link.group(1));
             assertEquals(200, confirmed.status());
             assertTrue(confirmed.body(), confirmed.body().contains("Tack!"));
-            assertTrue(executeCommand("samverkan:subscription-list").contains("n***@example.org"));
+            assertTrue(executeCommand("samverkan:subscription-list --state confirmed").contains("n***@example.org"));
 
             Activity activity = activityService.list().stream().filter(a -> "1487".equals(a.municipalityCode()))
                     .filter(a -> a.occurrences().stream().anyMatch(o -> o.status() == OccurrenceStatus.SCHEDULED))
@@ -471,6 +478,7 @@ public class RoutesIT extends PlatformTestSupport {
             assertEquals(200, http.textOf("POST", unsubscribe.group(1)).status());
             assertTrue(executeCommand("samverkan:subscription-list --state unsubscribed").contains("n***@example.org"));
             assertEquals(404, http.text("/subscriptions/confirm?token=unknown").status());
+            assertEquals(404, http.textOf("POST", "/subscriptions/confirm?token=unknown").status());
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Subscriptions by e-mail with double opt-in: a request mails a confirmation link and nothing else is ever sent
- * before it is followed; every mail carries a one-click unsubscribe link.
+ * before the subscriber confirms on the page behind it; every mail carries a one-click unsubscribe link.
  */
 public interface SubscriptionService {
 
@@ -17,7 +17,10 @@ public interface SubscriptionService {
      */
     void subscribe(String email, String language, SubscriptionFilter filter, String from);
 
-    /** Follows a confirmation link. @param from where from, recorded with the consent */
+    /** The page behind a confirmation link: a button, since mail scanners follow links. */
+    Landing confirmPage(String token);
+
+    /** Confirms (the button on that page). @param from where from, recorded with the consent */
     Landing confirm(String token, String from);
 
     /** The page behind an unsubscribe link: a button, since mail scanners follow links. */

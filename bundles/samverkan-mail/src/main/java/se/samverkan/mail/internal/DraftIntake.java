@@ -53,6 +53,8 @@ final class DraftIntake {
     private static final String FEED_ID = "mail";
     private static final int HORIZON_DAYS = 365;
     private static final int MAX_TEXT = 4000;
+    /** The length of the key columns of drafts and the quarantine. */
+    private static final int MAX_KEY = 1000;
 
     /** What became of a mail: drafts, events that were refused, or why nothing could be made of it. */
     record Outcome(List<Draft> drafts, List<RejectedEvent> rejected, String problem) {
@@ -81,13 +83,22 @@ final class DraftIntake {
         }
     }
 
-    /** The key a mail is known by: its Message-ID, else a hash of its text. */
-    static String key(Message message) throws MessagingException {
-        String[] ids = message.getHeader("Message-ID");
-        if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-            return ids[0].strip();
+    /** The key a mail is known by: its Message-ID, else (or if the header cannot be read) a hash of its text. */
+    static String key(Message message) {
+        try {
+            String[] ids = message.getHeader("Message-ID");
+            if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
+                return ids[0].strip();
+            }
+        } catch (MessagingException e) {
+            // the hash below still names the mail
         }
         return Sha256.hex(raw(message));
+    }
+
+    /** A key as it is stored: a sender controls the Message-ID, so one too long for the columns is hashed. */
+    static String fit(String key) {
+        return key.length() <= MAX_KEY ? key : Sha256.hex(key);
     }
 
     Outcome take(Message message, LocalDate today) throws MessagingException, IOException {
@@ -126,7 +137,7 @@ final class DraftIntake {
         Activity activity = new Activity(FEED_ID + "-" + Sha256.hex(key).substring(0, 12), Map.of("sv", subject),
                 Map.of("sv", cut(parts.text.toString().strip())), ActivityCategory.OTHER, FocusArea.SOCIAL, Set.of(),
                 Set.of("sv"), municipality, List.of(sender.organisationId()), null, null, null, null, null, List.of());
-        return new Outcome(List.of(drafts.add("mail:" + key, from, subject, municipality, sender.organisationId(),
+        return new Outcome(List.of(drafts.add(fit("mail:" + key), from, subject, municipality, sender.organisationId(),
                 activity)), List.of(), null);
     }
 
@@ -144,7 +155,7 @@ final class DraftIntake {
                 return problem("the .ics attachment cannot be read: " + e.getMessage());
             }
             for (ImportedEvent event : feed.events()) {
-                made.add(drafts.add("mail:" + key + "#" + event.uid(), from, subject, municipality, organisationId,
+                made.add(drafts.add(fit("mail:" + key + "#" + event.uid()), from, subject, municipality, organisationId,
                         event.activity()));
             }
             rejected.addAll(feed.rejected());

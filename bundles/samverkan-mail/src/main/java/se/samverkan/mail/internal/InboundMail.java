@@ -2,6 +2,7 @@ package se.samverkan.mail.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import javax.mail.Message;
 
@@ -28,9 +29,11 @@ import se.samverkan.mail.internal.DraftIntake.Outcome;
 /**
  * Reads the partners' mailbox (route {@code mail-inbound}, camel-mail's IMAP consumer) and makes drafts of what
  * arrives. camel-mail marks a mail seen (or moves it) only after the exchange completed, that is after its drafts
- * were stored or it was quarantined; if storing fails, the mail stays unseen and is read again at the next poll,
- * after the route's retries. The same mail read twice is one draft (keyed by its Message-ID). Quarantined mails
- * (unknown sender, nothing to make a draft of) are replayed from their text after a fix of the configuration.
+ * were stored or it was quarantined. A mail whose handling fails for any reason is quarantined with that reason,
+ * so that one bad mail cannot block the mailbox by being read again at every poll; only if the quarantine itself
+ * cannot store it (the database is down) does the mail stay unseen and is read again at the next poll, after the
+ * route's retries. The same mail read twice is one draft (keyed by its Message-ID). Quarantined mails (unknown
+ * sender, nothing to make a draft of, a failure) are replayed from their text after a fix.
  */
 @Component(service = {RoutesBuilder.class, Replayer.class}, configurationPid = InboundConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -88,9 +91,15 @@ public class InboundMail extends RouteBuilder implements Replayer {
     private void take(Exchange exchange) throws Exception {
         Message message = exchange.getIn().getBody(Message.class);
         String key = DraftIntake.key(message);
-        Outcome outcome = JavaMail.withContentHandlers(() -> intake.take(message, today()));
+        Outcome outcome;
+        try {
+            outcome = JavaMail.withContentHandlers(() -> intake.take(message, today()));
+        } catch (Exception e) {
+            LOG.warn("Inbound mail {} could not be handled", key, e);
+            outcome = new Outcome(List.of(), List.of(), "the mail could not be handled: " + MailSender.describe(e));
+        }
         if (outcome.problem() != null) {
-            quarantine.add(DraftIntake.SOURCE, key, outcome.problem(), DraftIntake.raw(message));
+            quarantine.add(DraftIntake.SOURCE, DraftIntake.fit(key), outcome.problem(), DraftIntake.raw(message));
             LOG.warn("Inbound mail {} quarantined: {}", key, outcome.problem());
         } else {
             quarantineRejected(key, outcome);
@@ -118,7 +127,7 @@ public class InboundMail extends RouteBuilder implements Replayer {
 
     private void quarantineRejected(String key, Outcome outcome) {
         for (RejectedEvent r : outcome.rejected()) {
-            quarantine.add(DraftIntake.SOURCE + "-event", key + "#" + r.uid(), r.reason(), r.raw());
+            quarantine.add(DraftIntake.SOURCE + "-event", DraftIntake.fit(key + "#" + r.uid()), r.reason(), r.raw());
         }
     }
 

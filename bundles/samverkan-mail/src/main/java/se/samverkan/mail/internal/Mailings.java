@@ -80,7 +80,7 @@ final class Mailings {
         String token = token();
         store.addToken(s.id(), Sha256.hex(token), Purpose.CONFIRM, now.plus(confirmValidity));
         Map<String, Object> model = model(s);
-        model.put("confirmUrl", publicUrl + "/subscriptions/confirm?token=" + token);
+        model.put("confirmUrl", confirmAction(token));
         model.put("hours", confirmValidity.toHours());
         return mail("confirm-" + s.id(), s, "confirm", model);
     }
@@ -130,8 +130,10 @@ final class Mailings {
     /**
      * A page for the subscriber.
      *
-     * @param key    which one: {@code confirmed}, {@code unsubscribe}, {@code unsubscribed}, {@code invalid}
-     * @param action where the unsubscribe button posts to, or null for a page without a button
+     * @param key    which one: {@code confirm}, {@code confirmed}, {@code unsubscribe}, {@code unsubscribed},
+     *               {@code invalid}
+     * @param action where the page's button ({@code confirm} or {@code unsubscribe}) posts to, or null for a page
+     *               without a button
      */
     String page(String language, String key, String email, String action) {
         String lang = LANGUAGES.contains(language) ? language : "sv";
@@ -142,7 +144,13 @@ final class Mailings {
         model.put("message", templateText(t, "page." + key + ".message", model));
         model.put("form", action != null);
         model.put("action", action == null ? "" : action);
+        model.put("button", action == null ? "" : t.get(key + ".button"));
         return layout(lang, (String) model.get("heading"), templates.get("page.html").render(model, t), false, model);
+    }
+
+    /** Where a confirmation token is used: the link in the mail, and the form of the page behind it. */
+    String confirmAction(String token) {
+        return publicUrl + "/subscriptions/confirm?token=" + token;
     }
 
     /** Where a mail's unsubscribe token is used, for the form of the page behind the link. */

@@ -29,8 +29,9 @@ import se.samverkan.api.validation.MunicipalityCode;
 
 /**
  * Double opt-in: a request stores a pending subscription and queues one confirmation mail (key
- * {@code confirm-ID}, so it is never queued twice); only the link in it makes the subscription CONFIRMED, and
- * nothing but that mail is sent before. Asking again for the same address and filter answers the same and sends
+ * {@code confirm-ID}, so it is never queued twice); only the button on the page behind its link makes the
+ * subscription CONFIRMED (mail scanners follow links, so the link alone changes nothing), and nothing but that
+ * mail is sent before. Asking again for the same address and filter answers the same and sends
  * nothing new while a confirmation is pending or the subscription is confirmed; after an unconfirmed request has
  * expired, a new request starts over.
  */
@@ -78,6 +79,20 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (requested.created()) {
             mail.queue(mailings.confirmation(requested.subscription(), now));
         }
+    }
+
+    @Override
+    public Landing confirmPage(String token) {
+        Optional<Subscription> s = token(token, Purpose.CONFIRM);
+        if (s.isEmpty() || s.get().state() == Subscription.State.UNSUBSCRIBED) {
+            return invalid();
+        }
+        String language = s.get().language();
+        if (s.get().state() == Subscription.State.CONFIRMED) {
+            return new Landing(200, language, mailings.page(language, "confirmed", s.get().email(), null));
+        }
+        return new Landing(200, language, mailings.page(language, "confirm", s.get().email(),
+                mailings.confirmAction(token)));
     }
 
     @Override

@@ -65,6 +65,7 @@ import se.samverkan.api.testing.InMemoryMailQueue;
 import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.testing.InMemorySubscriptions;
+import se.samverkan.api.util.Sha256;
 
 /**
  * Subscriptions, notices, digests and inbound mail against a real SMTP and IMAP server (GreenMail, in-process),
@@ -143,6 +144,13 @@ class SubscriptionMailTest {
         Matcher link = CONFIRM_LINK.matcher(text(confirmation));
         assertTrue(link.find(), text(confirmation));
         assertFalse(store.keepsInClear(link.group(1)), "tokens are kept as hashes only");
+        Landing confirmPage = subscriptions.confirmPage(link.group(1));
+        assertEquals(200, confirmPage.status());
+        assertTrue(confirmPage.html().contains("dir=\"rtl\"") && confirmPage.html().contains(
+                "<form method=\"post\" action=\"" + link.group() + "\"") && confirmPage.html().contains(
+                "نعم، أريد هذه الرسائل"), "a GET shows an Arabic button that posts to the link: " + confirmPage.html());
+        assertEquals(Subscription.State.PENDING, store.list(null).get(0).state(),
+                "following the link alone (a mail scanner does) confirms nothing");
         Landing confirmed = subscriptions.confirm(link.group(1), "rest 192.0.2.8");
         assertEquals(200, confirmed.status());
         assertTrue(confirmed.html().contains("dir=\"rtl\"") && confirmed.html().contains("شكراً لك"), confirmed.html());
@@ -167,6 +175,8 @@ class SubscriptionMailTest {
         assertEquals(Subscription.State.UNSUBSCRIBED, store.list(null).get(0).state());
         assertEquals(404, subscriptions.confirm(link.group(1), "again").status(),
                 "the confirmation link does not bring consent back");
+        assertEquals(404, subscriptions.confirmPage(link.group(1)).status());
+        assertEquals(404, subscriptions.confirmPage("no-such-token").status());
         assertEquals(404, subscriptions.unsubscribePage("no-such-token").status());
 
         store.changed("simkurs", swimming.occurrences().get(0).id(), Kind.MOVED, START, START.plusHours(1),
@@ -319,6 +329,41 @@ class SubscriptionMailTest {
                 "a coordinator sees only the drafts of their municipality");
         drafts.approve(vanersborg, fromIcs.id());
         assertTrue(services.activities.find(fromIcs.activity().id()).isPresent());
+    }
+
+    @Test
+    void aMailThatCannotBeHandledIsQuarantinedAndMarkedSeenInsteadOfBlockingTheMailbox() throws Exception {
+        GreenMailUser inbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
+        String overlong = "<" + "x".repeat(1200) + "@sgn.example>";
+        // As the database would: keys longer than their VARCHAR(1000) columns and an unexpected failure are refused.
+        InMemoryDrafts columns = new InMemoryDrafts(services.activities) {
+            @Override
+            public synchronized Draft add(String sourceKey, String sender, String subject, String municipalityCode,
+                                          String organisationId, Activity activity) {
+                if (sourceKey.length() > 1000 || subject.equals("Krasch")) {
+                    throw new IllegalStateException("cannot store draft " + subject);
+                }
+                return super.add(sourceKey, sender, subject, municipalityCode, organisationId, activity);
+            }
+        };
+        camel.addRoutes(new InboundMail(inbound("@sgn.example=support-group-network:1488"), columns,
+                services.organisations, quarantine));
+
+        inbox.deliver(plain("kontakt@sgn.example", overlong, "Cykelkurs", "Vi lär ut cykling på lördagar."));
+        inbox.deliver(plain("okand@example.com", overlong.replace("sgn", "spam"), "Köp nu", "Erbjudande"));
+        inbox.deliver(plain("kontakt@sgn.example", "<krasch-1@sgn.example>", "Krasch", "Ett fel i ett program."));
+
+        MailSenderTest.await(() -> seenCount() == 3, "every mail is marked seen, none is read again and again");
+        assertEquals(List.of("Cykelkurs"), columns.list(Caller.SYSTEM, null).stream().map(Draft::subject).toList());
+        assertTrue(columns.list(Caller.SYSTEM, null).get(0).sourceKey().length() <= 1000, "the long key is hashed");
+        List<Quarantined> kept = quarantine.list(DraftIntake.SOURCE, true);
+        assertEquals(2, kept.size(), kept.toString());
+        Quarantined unknown = kept.stream().filter(q -> q.raw().contains("Erbjudande")).findFirst().orElseThrow();
+        assertEquals(Sha256.hex(overlong.replace("sgn", "spam")), unknown.key());
+        Quarantined failed = kept.stream().filter(q -> q.key().equals("<krasch-1@sgn.example>")).findFirst()
+                .orElseThrow();
+        assertTrue(failed.reason().contains("cannot store draft Krasch"), failed.reason());
+        assertTrue(failed.raw().contains("Ett fel i ett program"), "the whole mail is kept");
     }
 
     private int seenCount() {

@@ -29,7 +29,9 @@ import se.samverkan.api.service.NotFoundException;
 /**
  * Drafts in table {@code activity_draft}, their activity as the REST API's JSON. Deciding one is for the
  * coordinators of its municipality (and administrators): approving creates the activity as that coordinator,
- * so the activity service's validation, rights and audit apply as to any other write.
+ * so the activity service's validation, rights and audit apply as to any other write. Approving first claims the
+ * draft (state {@value #APPROVING} in the table, shown as pending), so that a concurrent decision cannot slip in
+ * between creating the activity and recording the approval.
  */
 @Component(service = DraftService.class)
 public class DraftServiceImpl implements DraftService {
@@ -37,6 +39,9 @@ public class DraftServiceImpl implements DraftService {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+
+    /** Stored while an approval creates the activity; read as {@link State#PENDING}, never a final state. */
+    static final String APPROVING = "APPROVING";
 
     private final Jdbc jdbc;
     private final ActivityService activities;
@@ -66,22 +71,34 @@ public class DraftServiceImpl implements DraftService {
     public List<Draft> list(Caller caller, State state) {
         List<Draft> all = state == null
                 ? jdbc.query("SELECT * FROM activity_draft ORDER BY id DESC", DraftServiceImpl::draft)
-                : jdbc.query("SELECT * FROM activity_draft WHERE state = ? ORDER BY id DESC", DraftServiceImpl::draft,
-                        state.name());
+                : jdbc.query("SELECT * FROM activity_draft WHERE state IN (?, ?) ORDER BY id DESC",
+                        DraftServiceImpl::draft, state.name(), state == State.PENDING ? APPROVING : state.name());
         return all.stream().filter(d -> d.decidableBy(caller)).toList();
     }
 
     @Override
     public Draft approve(Caller caller, long id) {
         Draft draft = pending(caller, id);
-        Activity created = activities.create(caller, draft.activity());
-        decide(caller, draft, State.APPROVED);
+        if (jdbc.update("UPDATE activity_draft SET state = ? WHERE id = ? AND state = ?", APPROVING, id,
+                State.PENDING.name()) != 1) {
+            throw new ConflictException("draft " + id + " is being decided by someone else");
+        }
+        Activity created;
+        try {
+            created = activities.create(caller, draft.activity());
+        } catch (RuntimeException e) {
+            jdbc.update("UPDATE activity_draft SET state = ? WHERE id = ? AND state = ?", State.PENDING.name(), id,
+                    APPROVING);
+            throw e;
+        }
+        jdbc.update("UPDATE activity_draft SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?",
+                State.APPROVED.name(), caller.user(), Jdbc.timestamp(Instant.now()), id, APPROVING);
         return find(id).map(d -> withActivity(d, created)).orElseThrow();
     }
 
     @Override
     public Draft reject(Caller caller, long id) {
-        decide(caller, pending(caller, id), State.REJECTED);
+        markRejected(caller, pending(caller, id));
         return find(id).orElseThrow();
     }
 
@@ -98,10 +115,11 @@ public class DraftServiceImpl implements DraftService {
         return draft;
     }
 
-    private void decide(Caller caller, Draft draft, State state) {
+    private void markRejected(Caller caller, Draft draft) {
         if (jdbc.update("UPDATE activity_draft SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?",
-                state.name(), caller.user(), Jdbc.timestamp(Instant.now()), draft.id(), State.PENDING.name()) != 1) {
-            throw new ConflictException("draft " + draft.id() + " was decided by someone else meanwhile");
+                State.REJECTED.name(), caller.user(), Jdbc.timestamp(Instant.now()), draft.id(),
+                State.PENDING.name()) != 1) {
+            throw new ConflictException("draft " + draft.id() + " is being decided by someone else");
         }
     }
 
@@ -131,7 +149,7 @@ public class DraftServiceImpl implements DraftService {
         }
         return new Draft(rs.getLong("id"), rs.getString("source_key"), rs.getString("sender"), rs.getString("subject"),
                 rs.getString("municipality_code"), rs.getString("organisation_id"), activity,
-                State.valueOf(rs.getString("state")), Jdbc.instant(rs, "received_at"), rs.getString("decided_by"),
+                APPROVING.equals(rs.getString("state")) ? State.PENDING : State.valueOf(rs.getString("state")), Jdbc.instant(rs, "received_at"), rs.getString("decided_by"),
                 Jdbc.instant(rs, "decided_at"));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.AccessDeniedException;
+import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.subscription.ActivityChange;
@@ -195,6 +198,46 @@ class SubscriptionPersistenceTest {
         assertEquals("Simkurs för kvinnor", activities.get("mail-simkurs").title().get("sv"));
         assertThrows(ConflictException.class, () -> drafts.reject(VANERSBORG, draft.id()));
         assertEquals(1, changes.created(Instant.EPOCH, Instant.now()).size(), "an approved draft is a new activity");
+    }
+
+    @Test
+    void anApprovalClaimsTheDraftSoThatARejectMeanwhileIsRefusedAndAFailedCreateLeavesItPending() {
+        Draft draft = drafts.add("mail:<m2@example.se>", "kurser@sgn.example", "Simkurs", "1487",
+                "support-group-network", PersistenceTest.swimming("mail-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        List<Throwable> meanwhile = new ArrayList<>();
+        DraftServiceImpl racing = new DraftServiceImpl(db.schema, intercepting(() -> {
+            assertEquals(List.of(draft.id()), drafts.list(VANERSBORG, Draft.State.PENDING).stream().map(Draft::id)
+                    .toList(), "a draft being approved is still shown as pending");
+            meanwhile.add(assertThrows(ConflictException.class, () -> drafts.reject(VANERSBORG, draft.id())));
+            meanwhile.add(assertThrows(ConflictException.class, () -> drafts.approve(VANERSBORG, draft.id())));
+        }));
+        assertEquals(Draft.State.APPROVED, racing.approve(VANERSBORG, draft.id()).state());
+        assertEquals(2, meanwhile.size(), "both concurrent decisions were refused");
+        assertTrue(activities.find("mail-simkurs").isPresent());
+        assertEquals(Draft.State.APPROVED, drafts.list(VANERSBORG, null).get(0).state());
+
+        Draft duplicate = drafts.add("mail:<m3@example.se>", "kurser@sgn.example", "Simkurs", "1487",
+                "support-group-network", PersistenceTest.swimming("mail-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        assertThrows(ConflictException.class, () -> drafts.approve(VANERSBORG, duplicate.id()),
+                "its activity exists already");
+        assertEquals(Draft.State.PENDING, drafts.list(VANERSBORG, Draft.State.PENDING).get(0).state());
+        assertEquals(Draft.State.REJECTED, drafts.reject(VANERSBORG, duplicate.id()).state(),
+                "a failed approval leaves the draft to be decided again");
+    }
+
+    /** The real activity service, running {@code meanwhile} just before it creates an activity. */
+    private ActivityService intercepting(Runnable meanwhile) {
+        return (ActivityService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ActivityService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create")) {
+                        meanwhile.run();
+                    }
+                    try {
+                        return method.invoke(activities, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static Activity with(Activity a, Occurrence o) {

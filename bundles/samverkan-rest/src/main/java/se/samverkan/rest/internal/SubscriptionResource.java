@@ -26,8 +26,8 @@ import se.samverkan.api.subscription.SubscriptionService.Landing;
 /**
  * Subscriptions by e-mail, open to anyone (no login): a request answers 202 whether or not the address was
  * subscribed already, so the answer tells nothing about it; the links in the mails lead to pages in the
- * subscriber's language. Unsubscribing is a POST (a button, or a mail client's RFC 8058 one-click request);
- * the GET behind the link only shows the button, since mail scanners follow links.
+ * subscriber's language. Confirming and unsubscribing are POSTs (a button, or for unsubscribing a mail client's
+ * RFC 8058 one-click request); the GET behind each link only shows the button, since mail scanners follow links.
  */
 @Path("subscriptions")
 public class SubscriptionResource {
@@ -57,10 +57,17 @@ public class SubscriptionResource {
         service().subscribe(r.email(), r.language(), new SubscriptionFilter(set(r.municipalities()), set(r.languages()),
                 categories), from(forwardedFor, agent));
         return Response.accepted(Map.of("status", "pending", "detail", "If the address can receive mail, a "
-                + "confirmation link is on its way; nothing else is sent before it is followed.")).build();
+                + "confirmation link is on its way; nothing else is sent before the subscription is confirmed.")).build();
     }
 
     @GET
+    @Path("confirm")
+    @Produces(HTML)
+    public Response confirmPage(@QueryParam("token") String token) {
+        return page(service().confirmPage(token));
+    }
+
+    @POST
     @Path("confirm")
     @Produces(HTML)
     public Response confirm(@QueryParam("token") String token, @HeaderParam("X-Forwarded-For") String forwardedFor,
