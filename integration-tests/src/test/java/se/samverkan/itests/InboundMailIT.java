@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
 
@@ -49,6 +52,10 @@ class InboundMailIT {
     private static final String SPAM_MAIL = "<spam-1@example.com>";
     private static final String TITLE = "Cykelkurs för nyanlända kvinnor";
     private static final String EVENT_UID = "cykelkurs-2027@sgn.example";
+    /** Within the calendar import's window whenever the test runs. */
+    private static final OffsetDateTime COURSE = OffsetDateTime.now(ZoneOffset.UTC).plusDays(60)
+            .truncatedTo(ChronoUnit.HOURS);
+    private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private KarafProcess karaf;
     private GreenMail mailServer;
@@ -110,7 +117,7 @@ class InboundMailIT {
         assertEquals(200, activity.status(), "GET /activities/" + activityId);
         assertEquals(TITLE, activity.body().get("title").get("sv").asText());
         assertEquals("1487", activity.body().get("municipalityCode").asText());
-        assertEquals(OffsetDateTime.parse("2027-03-06T10:00:00+01:00").toInstant(),
+        assertEquals(COURSE.toInstant(),
                 OffsetDateTime.parse(activity.body().get("occurrences").get(0).get("start").asText()).toInstant(),
                 "the event's time");
         Reply search = http.get("/activities?municipality=1487&q=cykelkurs+nyanlanda");
@@ -222,7 +229,8 @@ class InboundMailIT {
         MimeBodyPart ics = new MimeBodyPart();
         String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SGN//Kurser//SV",
                 "BEGIN:VEVENT", "UID:" + EVENT_UID, "DTSTAMP:20261120T120000Z",
-                "DTSTART:20270306T090000Z", "DTEND:20270306T110000Z", "SUMMARY;LANGUAGE=sv:" + TITLE,
+                "DTSTART:" + ICS_UTC.format(COURSE), "DTEND:" + ICS_UTC.format(COURSE.plusHours(2)),
+                "SUMMARY;LANGUAGE=sv:" + TITLE,
                 "DESCRIPTION:Vi lär ut cykling på lördagar.", "END:VEVENT", "END:VCALENDAR", "");
         // As bytes: the test class path has no content handler for text/calendar strings.
         ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,10 @@ class SubscriptionMailTest {
             + "/subscriptions/confirm\\?token=([A-Za-z0-9_-]+)");
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-12-01T18:00:00+01:00");
+    /** A course a partner mails in: within the calendar import's window whenever the test runs. */
+    private static final OffsetDateTime MAILED_COURSE = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)
+            .truncatedTo(ChronoUnit.HOURS);
+    private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final int smtpPort = MailSenderTest.freePort();
     private final int imapPort = MailSenderTest.freePort();
@@ -304,8 +311,7 @@ class SubscriptionMailTest {
         Draft fromIcs = all.stream().filter(d -> d.sender().equals("info@ikc-vanersborg.se")).findFirst().orElseThrow();
         assertEquals("1487", fromIcs.municipalityCode(), "the organisation's only municipality");
         assertEquals("Simkurs för kvinnor", fromIcs.activity().title().get("sv"));
-        assertEquals(OffsetDateTime.parse("2026-12-01T18:00:00+01:00").toInstant(),
-                fromIcs.activity().occurrences().get(0).start().toInstant());
+        assertEquals(MAILED_COURSE.toInstant(), fromIcs.activity().occurrences().get(0).start().toInstant());
         assertEquals(List.of("ikc-vanersborg"), fromIcs.activity().organiserIds());
         Draft plain = all.stream().filter(d -> d.sender().equals("kontakt@sgn.example")).findFirst().orElseThrow();
         assertEquals("1488", plain.municipalityCode(), "the municipality the sender entry names");
@@ -410,7 +416,8 @@ class SubscriptionMailTest {
         MimeBodyPart ics = new MimeBodyPart();
         ics.setContent(String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//IKC//Kurser//SV",
                 "BEGIN:VEVENT", "UID:simkurs-2026@ikc-vanersborg.se", "DTSTAMP:20261120T120000Z",
-                "DTSTART:20261201T170000Z", "DTEND:20261201T183000Z", "SUMMARY;LANGUAGE=sv:Simkurs för kvinnor",
+                "DTSTART:" + ICS_UTC.format(MAILED_COURSE), "DTEND:" + ICS_UTC.format(MAILED_COURSE.plusMinutes(90)),
+                "SUMMARY;LANGUAGE=sv:Simkurs för kvinnor",
                 "DESCRIPTION:Lär dig simma.", "END:VEVENT", "END:VCALENDAR", ""), "text/calendar; charset=UTF-8");
         ics.setFileName("simkurs.ics");
         MimeMultipart mixed = new MimeMultipart("mixed");
