@@ -87,12 +87,8 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (s.isEmpty() || s.get().state() == Subscription.State.UNSUBSCRIBED) {
             return invalid();
         }
-        String language = s.get().language();
-        if (s.get().state() == Subscription.State.CONFIRMED) {
-            return new Landing(200, language, mailings.page(language, "confirmed", s.get().email(), null));
-        }
-        return new Landing(200, language, mailings.page(language, "confirm", s.get().email(),
-                mailings.confirmAction(token)));
+        return s.get().state() == Subscription.State.CONFIRMED ? landing(s.get(), "confirmed", null)
+                : landing(s.get(), "confirm", mailings.confirmAction(token));
     }
 
     @Override
@@ -101,8 +97,7 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (s.isEmpty() || s.get().state() == Subscription.State.UNSUBSCRIBED) {
             return invalid();
         }
-        Subscription confirmed = store.confirm(s.get().id(), from, clock.instant());
-        return new Landing(200, confirmed.language(), mailings.page(confirmed.language(), "confirmed", confirmed.email(), null));
+        return landing(store.confirm(s.get().id(), from, clock.instant()), "confirmed", null);
     }
 
     @Override
@@ -111,12 +106,8 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (s.isEmpty()) {
             return invalid();
         }
-        String language = s.get().language();
-        if (s.get().state() == Subscription.State.UNSUBSCRIBED) {
-            return new Landing(200, language, mailings.page(language, "unsubscribed", s.get().email(), null));
-        }
-        return new Landing(200, language, mailings.page(language, "unsubscribe", s.get().email(),
-                mailings.unsubscribeAction(token)));
+        return s.get().state() == Subscription.State.UNSUBSCRIBED ? landing(s.get(), "unsubscribed", null)
+                : landing(s.get(), "unsubscribe", mailings.unsubscribeAction(token));
     }
 
     @Override
@@ -125,8 +116,12 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (s.isEmpty()) {
             return invalid();
         }
-        Subscription gone = store.unsubscribe(s.get().id(), from, clock.instant());
-        return new Landing(200, gone.language(), mailings.page(gone.language(), "unsubscribed", gone.email(), null));
+        return landing(store.unsubscribe(s.get().id(), from, clock.instant()), "unsubscribed", null);
+    }
+
+    /** A page in the subscriber's language; {@code action} is the URL of its button, or null for none. */
+    private Landing landing(Subscription s, String page, String action) {
+        return new Landing(200, s.language(), mailings.page(s.language(), page, s.email(), action));
     }
 
     @Override

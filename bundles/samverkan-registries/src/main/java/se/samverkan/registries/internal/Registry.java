@@ -17,7 +17,9 @@ import se.samverkan.routes.Retries;
 /**
  * One registry import as a Camel route ({@code registry-ID}) in the platform's CamelContext: a timer runs it
  * every {@code pollSeconds} (0: on demand only). A run that cannot reach its source is retried by the route with
- * doubling delays; every attempt is recorded in {@code registry_run}, and a failed one changes no stored data.
+ * doubling delays; every attempt is recorded in {@code registry_run}. A source that cannot be read or parsed
+ * changes no stored data; a write that fails part-way keeps the batches of 1 000 rows committed before it (each
+ * row whole), and the next run writes the rest.
  */
 public abstract class Registry extends RouteBuilder {
 
