@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import se.samverkan.feeds.internal.ImportBench;
 import se.samverkan.mail.internal.DigestBench;
 
 /**
@@ -48,6 +49,9 @@ public final class Benchmarks {
         }
         if (scenarios.contains("search")) {
             search(samverkan, work, activities, clients, measure);
+        }
+        if (scenarios.contains("calendar") || scenarios.contains("import")) {
+            ImportBench.run(work);
         }
         if (scenarios.contains("calendar")) {
             CalendarBench.run(samverkan, work);

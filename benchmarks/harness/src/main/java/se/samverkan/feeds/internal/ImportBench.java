@@ -1,0 +1,193 @@
+package se.samverkan.feeds.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+
+import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Organisation;
+import se.samverkan.api.model.OrganisationKind;
+import se.samverkan.api.security.Caller;
+import se.samverkan.calendar.FeedMapping;
+import se.samverkan.calendar.ICalendarImport;
+import se.samverkan.calendar.ParsedFeed;
+import se.samverkan.calendar.testing.FeedGenerator;
+import se.samverkan.persistence.internal.ActivityServiceImpl;
+import se.samverkan.persistence.internal.Contributions;
+import se.samverkan.persistence.internal.FeedStoreImpl;
+import se.samverkan.persistence.internal.MunicipalityServiceImpl;
+import se.samverkan.persistence.internal.OrganisationServiceImpl;
+import se.samverkan.persistence.internal.QuarantineImpl;
+import se.samverkan.persistence.internal.Schema;
+import se.samverkan.persistence.internal.SearchIndex;
+
+/**
+ * The first import of a calendar feed measured the way its limit is: in one warmed-up JVM. The generated feed is
+ * parsed bare by ical4j (the limit), then read and stored by the feed's real parse and import (the code a feed's
+ * route runs: {@link ICalendarImport}, {@link FeedImporter}, the activity service on EclipseLink, the feed store
+ * and the quarantine) into a new, empty Derby database on disk, several times: the first runs warm the JIT up,
+ * the figure is the median of the others. The distribution's own first import ({@code CalendarBench}) also
+ * carries a cold JVM compiling the same code.
+ *
+ * <p>System properties: bench.calendarEvents (10000), bench.horizonDays (365), bench.importRuns (5, of which
+ * the first two warm up).
+ */
+public final class ImportBench {
+
+    private static final String ORGANISATION = "radda-barnen";
+    private static final String MUNICIPALITY = "1882";
+    private static final Caller ADMIN = Caller.fromRoleNames("benchmark", List.of("admin"));
+
+    private ImportBench() {
+    }
+
+    public static void run(Path work) throws Exception {
+        int events = Integer.getInteger("bench.calendarEvents", 10_000);
+        int horizonDays = Integer.getInteger("bench.horizonDays", 365);
+        int runs = Integer.getInteger("bench.importRuns", 5);
+        int warmups = Math.min(2, runs - 1);
+        LocalDate today = LocalDate.now(Activity.ZONE);
+        byte[] feed = FeedGenerator.feed(events, today).getBytes(StandardCharsets.UTF_8);
+        FeedMapping mapping = new FeedMapping("bench-calendar", ORGANISATION, MUNICIPALITY, null, Set.of("sv"), "sv",
+                Map.of("Språkcafé", ActivityCategory.SWEDISH_LANGUAGE_PRACTICE), ActivityCategory.OTHER,
+                FocusArea.SOCIAL, horizonDays);
+        Files.createDirectories(work);
+        System.out.printf("%nCalendar import in one JVM: %,d events, %,d bytes, %d runs (%d warm-ups), each into a "
+                + "new Derby database on disk%n%n", events, feed.length, runs, warmups);
+        System.out.println("| run | bare parse ms | parse ms | parse + import ms | ratio | created | activities stored |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        List<Long> bare = new ArrayList<>();
+        List<Long> imported = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            long t0 = System.nanoTime();
+            new CalendarBuilder().build(new ByteArrayInputStream(feed));
+            long bareNs = System.nanoTime() - t0;
+            try (Store store = new Store(Files.createTempDirectory(work, "import-").resolve("db"))) {
+                FeedImporter importer = new FeedImporter("bench-calendar", store.activities, store.feeds,
+                        store.quarantine);
+                long t1 = System.nanoTime();
+                ParsedFeed parsed = ICalendarImport.parse(new ByteArrayInputStream(feed), mapping, today);
+                long parseNs = System.nanoTime() - t1;
+                RunCounts counts = importer.apply(parsed, true);
+                long importNs = System.nanoTime() - t1;
+                if (counts.created() != events) {
+                    throw new IllegalStateException("created " + counts + ", expected " + events);
+                }
+                System.out.printf("| %s | %,d | %,d | %,d | %.1f | %,d | %,d |%n", run < warmups ? "warm-up" : run + 1 - warmups,
+                        bareNs / 1_000_000, parseNs / 1_000_000, importNs / 1_000_000, (double) importNs / bareNs, counts.created(),
+                        store.activities.count());
+                if (run >= warmups) {
+                    bare.add(bareNs);
+                    imported.add(importNs);
+                }
+            }
+        }
+        long b = median(bare);
+        long i = median(imported);
+        System.out.printf("%nMedian of %d: bare parse %,d ms, parse + import %,d ms (%,.0f events/s): %.1fx the bare "
+                + "parse (target: 4x)%n", bare.size(), b / 1_000_000, i / 1_000_000, events / (i / 1e9), (double) i / b);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The real stores on one Derby database, wired as the container wires them. */
+    private static final class Store implements JpaTemplate, AutoCloseable {
+
+        private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        private final EntityManagerFactory emf;
+        final ActivityServiceImpl activities;
+        final FeedStoreImpl feeds;
+        final QuarantineImpl quarantine;
+
+        Store(Path database) throws Exception {
+            dataSource.setDatabaseName(database.toString());
+            dataSource.setCreateDatabase("create");
+            Schema schema = new Schema(dataSource);
+            emf = Persistence.createEntityManagerFactory("samverkan",
+                    Map.of("javax.persistence.nonJtaDataSource", dataSource));
+            SearchIndex index = new SearchIndex(schema);
+            Contributions contributions = new Contributions(schema, index);
+            new MunicipalityServiceImpl(this, contributions, index).create(ADMIN,
+                    new Municipality(MUNICIPALITY, "Askersund", "Örebro län", null, true));
+            new OrganisationServiceImpl(this, contributions).create(ADMIN, new Organisation(ORGANISATION,
+                    "Rädda Barnen", OrganisationKind.ASSOCIATION, null, Set.of(MUNICIPALITY)));
+            activities = new ActivityServiceImpl(this, contributions, index);
+            feeds = new FeedStoreImpl(schema);
+            quarantine = new QuarantineImpl(schema);
+        }
+
+        /** One resource-local transaction per call, as Aries JPA runs them. */
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                R result = code.apply(em);
+                em.getTransaction().commit();
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }
+
+        @Override
+        public void tx(TransactionType type, EmConsumer code) {
+            txExpr(type, em -> {
+                code.accept(em);
+                return null;
+            });
+        }
+
+        @Override
+        public <R> R txExpr(EmFunction<R> code) {
+            return txExpr(TransactionType.Required, code);
+        }
+
+        @Override
+        public void tx(EmConsumer code) {
+            tx(TransactionType.Required, code);
+        }
+
+        @Override
+        public void close() {
+            emf.close();
+            dataSource.setShutdownDatabase("shutdown");
+            try {
+                dataSource.getConnection().close();
+            } catch (SQLException shutDown) {
+                // Derby reports a clean shutdown as an exception.
+            }
+        }
+    }
+}
