@@ -7,17 +7,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.persistence.internal.Sessions;
 
 /**
  * Writes generated activities straight into a stopped distribution's Derby database (already migrated by a
@@ -62,14 +64,12 @@ final class Seeder {
                 }
             }
             try (PreparedStatement activity = c.prepareStatement("INSERT INTO activity (id, category, focus_area, "
-                    + "municipality_code, venue_id, capacity, cost_sek) VALUES (?, ?, ?, ?, ?, ?, 0)");
+                    + "municipality_code, venue_id, capacity, cost_sek, sessions) VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
                  PreparedStatement title = c.prepareStatement("INSERT INTO activity_title VALUES (?, ?, ?)");
                  PreparedStatement description = c.prepareStatement("INSERT INTO activity_description VALUES (?, ?, ?)");
                  PreparedStatement language = c.prepareStatement("INSERT INTO activity_language VALUES (?, ?)");
                  PreparedStatement group = c.prepareStatement("INSERT INTO activity_target_group VALUES (?, ?)");
-                 PreparedStatement organiser = c.prepareStatement("INSERT INTO activity_organiser VALUES (?, ?, 0)");
-                 PreparedStatement occurrence = c.prepareStatement("INSERT INTO occurrence (activity_id, starts_at, "
-                         + "ends_at, status) VALUES (?, ?, ?, 'SCHEDULED')")) {
+                 PreparedStatement organiser = c.prepareStatement("INSERT INTO activity_organiser VALUES (?, ?, 0)")) {
                 for (int i = 0; i < count; i++) {
                     String id = String.format("bench-%06d", i);
                     String municipality = municipalities.get(random.nextInt(municipalities.size()));
@@ -82,6 +82,15 @@ final class Seeder {
                     activity.setString(4, municipality);
                     activity.setString(5, venues.isEmpty() || random.nextBoolean() ? null : venues.get(random.nextInt(venues.size())));
                     activity.setInt(6, 8 + random.nextInt(30));
+                    ZonedDateTime start = firstDay.plusDays(random.nextInt(180))
+                            .atTime(LocalTime.of(9 + random.nextInt(11), 0)).atZone(STOCKHOLM);
+                    List<Occurrence> sessions = new ArrayList<>();
+                    for (int w = 0; w < 4; w++) {
+                        ZonedDateTime s = start.plusWeeks(w);
+                        sessions.add(new Occurrence(w + 1L, s.toOffsetDateTime(), s.plusMinutes(90).toOffsetDateTime(),
+                                OccurrenceStatus.SCHEDULED));
+                    }
+                    activity.setString(7, Sessions.encode(sessions));
                     activity.addBatch();
                     String[] langs = {"sv", "en", "ar"};
                     for (int l = 0; l < 3; l++) {
@@ -94,28 +103,13 @@ final class Seeder {
                     add(language, id, SECOND_LANGUAGE[random.nextInt(SECOND_LANGUAGE.length)]);
                     add(group, id, audience[1]);
                     add(organiser, id, organisations.get(random.nextInt(organisations.size())));
-                    ZonedDateTime start = firstDay.plusDays(random.nextInt(180))
-                            .atTime(LocalTime.of(9 + random.nextInt(11), 0)).atZone(STOCKHOLM);
-                    for (int w = 0; w < 4; w++) {
-                        ZonedDateTime s = start.plusWeeks(w);
-                        occurrence.setString(1, id);
-                        occurrence.setTimestamp(2, utc(s));
-                        occurrence.setTimestamp(3, utc(s.plusMinutes(90)));
-                        occurrence.addBatch();
-                    }
-                    if (i % 1000 == 999) {
-                        for (PreparedStatement p : List.of(activity, title, description, language, group, organiser,
-                                occurrence)) {
+                    if (i % 1000 == 999 || i == count - 1) {
+                        for (PreparedStatement p : List.of(activity, title, description, language, group, organiser)) {
                             p.executeBatch();
                         }
                         c.commit();
                     }
                 }
-                for (PreparedStatement p : List.of(activity, title, description, language, group, organiser,
-                        occurrence)) {
-                    p.executeBatch();
-                }
-                c.commit();
             }
         } finally {
             shutdown();
@@ -128,10 +122,6 @@ final class Seeder {
             p.setString(i + 1, values[i]);
         }
         p.addBatch();
-    }
-
-    private static Timestamp utc(ZonedDateTime time) {
-        return Timestamp.valueOf(time.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {

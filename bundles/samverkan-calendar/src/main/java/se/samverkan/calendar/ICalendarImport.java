@@ -142,33 +142,47 @@ public final class ICalendarImport {
                 series.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
             }
         }
-        for (Map.Entry<String, List<Block>> entry : series.entrySet()) {
-            String uid = entry.getKey();
-            List<Block> blocks = entry.getValue();
-            StringBuilder raw = new StringBuilder();
-            blocks.forEach(b -> raw.append(b.raw()));
-            try {
-                List<VEvent> vevents = new ArrayList<>();
-                for (Block block : blocks) {
-                    vevents.add(read(block));
-                }
-                EventSeries.Result result = new EventSeries(vevents, zones, mapping, from, to).map();
-                if (result == null) {
-                    continue;
-                }
-                Activity activity = result.activity(activityId(mapping.feedId(), uid));
-                Validation.validate(activity);
-                events.add(new ImportedEvent(uid, result.sequence(), result.lastModified(), result.cancelled(),
-                        activity, raw.toString()));
-            } catch (Rejection e) {
-                rejected.add(new RejectedEvent(uid, e.getMessage(), raw.toString()));
-            } catch (ValidationException e) {
-                rejected.add(new RejectedEvent(uid, "the activity is not valid: " + e.getMessage(), raw.toString()));
-            } catch (RuntimeException e) {
-                rejected.add(new RejectedEvent(uid, "the event could not be mapped: " + e, raw.toString()));
+        // Each series is read and mapped on its own, so they are spread over the cores; the order stays the feed's.
+        List<Mapped> mapped = series.entrySet().parallelStream()
+                .map(e -> map(e.getKey(), e.getValue(), zones, mapping, from, to)).toList();
+        for (Mapped m : mapped) {
+            if (m.event() != null) {
+                events.add(m.event());
+            } else if (m.rejected() != null) {
+                rejected.add(m.rejected());
             }
         }
         return new ParsedFeed(events, rejected);
+    }
+
+    /** What one series became: an event, a rejection, or neither when it has no instance in the window. */
+    private record Mapped(ImportedEvent event, RejectedEvent rejected) {
+    }
+
+    private static Mapped map(String uid, List<Block> blocks, Map<String, VTimeZone> zones, FeedMapping mapping,
+                              Instant from, Instant to) {
+        StringBuilder raw = new StringBuilder();
+        blocks.forEach(b -> raw.append(b.raw()));
+        try {
+            List<VEvent> vevents = new ArrayList<>();
+            for (Block block : blocks) {
+                vevents.add(read(block));
+            }
+            EventSeries.Result result = new EventSeries(vevents, zones, mapping, from, to).map();
+            if (result == null) {
+                return new Mapped(null, null);
+            }
+            Activity activity = result.activity(activityId(mapping.feedId(), uid));
+            Validation.validate(activity);
+            return new Mapped(new ImportedEvent(uid, result.sequence(), result.lastModified(), result.cancelled(),
+                    activity, raw.toString()), null);
+        } catch (Rejection e) {
+            return new Mapped(null, new RejectedEvent(uid, e.getMessage(), raw.toString()));
+        } catch (ValidationException e) {
+            return new Mapped(null, new RejectedEvent(uid, "the activity is not valid: " + e.getMessage(), raw.toString()));
+        } catch (RuntimeException e) {
+            return new Mapped(null, new RejectedEvent(uid, "the event could not be mapped: " + e, raw.toString()));
+        }
     }
 
     /**

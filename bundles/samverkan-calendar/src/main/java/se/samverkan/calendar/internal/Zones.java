@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarParserImpl;
@@ -42,6 +43,9 @@ public final class Zones {
     public static final Zone UTC = of(ZoneOffset.UTC);
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    /** The JDK's zone ids; asking the JDK copies the whole set every time. */
+    private static final Set<String> IANA = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     /** Windows time zone names (as in Outlook and Exchange feeds) of the zones newcomers' calendars are likely in. */
     private static final Map<String, String> WINDOWS = Map.ofEntries(
@@ -151,14 +155,14 @@ public final class Zones {
         if (windows != null) {
             return ZoneId.of(windows);
         }
-        if (ZoneId.getAvailableZoneIds().contains(id)) {
+        if (IANA.contains(id)) {
             return ZoneId.of(id);
         }
         // Prefixed ids: "/mozilla.org/20070129_1/Europe/Stockholm", "/softwarestudio.org/Olson_20011030_5/Europe/Oslo".
         String[] parts = id.split("/");
         for (int take = Math.min(3, parts.length); take >= 2; take--) {
             String tail = String.join("/", java.util.Arrays.copyOfRange(parts, parts.length - take, parts.length));
-            if (ZoneId.getAvailableZoneIds().contains(tail)) {
+            if (IANA.contains(tail)) {
                 return ZoneId.of(tail);
             }
         }

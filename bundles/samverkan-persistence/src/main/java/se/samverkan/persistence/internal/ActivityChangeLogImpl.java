@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.persistence.EntityManager;
-import javax.persistence.FlushModeType;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,10 +40,10 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
      *
      * @param before the stored version, null when the activity is created
      */
-    static void record(EntityManager em, Activity before, Activity after) {
+    static void record(Rows rows, Activity before, Activity after) {
         Instant now = Instant.now();
         if (before == null) {
-            insert(em, after.id(), null, Kind.CREATED, null, null, null, now);
+            insert(rows, after.id(), null, Kind.CREATED, null, null, null, now);
             return;
         }
         List<Occurrence> gone = new ArrayList<>(before.occurrences());
@@ -62,10 +59,10 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
                 continue; // nobody needs to hear about a session that has passed
             }
             if (o.status() == OccurrenceStatus.CANCELLED && old.status() != OccurrenceStatus.CANCELLED) {
-                insert(em, after.id(), o.id(), Kind.CANCELLED, old.start(), o.start(), null, now);
+                insert(rows, after.id(), o.id(), Kind.CANCELLED, old.start(), o.start(), null, now);
             } else if (o.status() != OccurrenceStatus.CANCELLED
                     && (!o.start().isEqual(old.start()) || !o.end().isEqual(old.end()))) {
-                insert(em, after.id(), o.id(), Kind.MOVED, old.start(), o.start(), null, now);
+                insert(rows, after.id(), o.id(), Kind.MOVED, old.start(), o.start(), null, now);
             }
         }
         // Upcoming sessions that are gone: moved where new sessions took their place (paired in time order),
@@ -75,13 +72,13 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
         for (int k = 0; k < dropped.size(); k++) {
             Occurrence old = dropped.get(k);
             if (k < taking.size()) {
-                insert(em, after.id(), taking.get(k).id(), Kind.MOVED, old.start(), taking.get(k).start(), null, now);
+                insert(rows, after.id(), taking.get(k).id(), Kind.MOVED, old.start(), taking.get(k).start(), null, now);
             } else {
-                insert(em, after.id(), old.id(), Kind.CANCELLED, old.start(), old.start(), null, now);
+                insert(rows, after.id(), old.id(), Kind.CANCELLED, old.start(), old.start(), null, now);
             }
         }
         if (before.venueId() != null && !before.venueId().equals(after.venueId())) {
-            insert(em, after.id(), null, Kind.MOVED, null, null, before.venueId(), now);
+            insert(rows, after.id(), null, Kind.MOVED, null, null, before.venueId(), now);
         }
     }
 
@@ -105,16 +102,11 @@ public class ActivityChangeLogImpl implements ActivityChangeLog {
         return upcoming(o, now) && o.status() != OccurrenceStatus.CANCELLED;
     }
 
-    private static void insert(EntityManager em, String activityId, Long occurrenceId, Kind kind,
+    private static void insert(Rows rows, String activityId, Long occurrenceId, Kind kind,
                                OffsetDateTime previousStart, OffsetDateTime start, String previousVenue, Instant now) {
-        em.createNativeQuery("INSERT INTO activity_change (activity_id, occurrence_id, kind, previous_start, new_start, "
-                        + "previous_venue_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, activityId).setParameter(2, occurrenceId).setParameter(3, kind.name())
-                .setParameter(4, timestamp(previousStart)).setParameter(5, timestamp(start))
-                .setParameter(6, previousVenue).setParameter(7, Timestamp.from(now))
-                // Written after the flush of the change; an automatic flush would re-check the whole transaction.
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
+        rows.add("INSERT INTO activity_change (activity_id, occurrence_id, kind, previous_start, new_start, "
+                        + "previous_venue_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", activityId, occurrenceId,
+                kind.name(), timestamp(previousStart), timestamp(start), previousVenue, Timestamp.from(now));
     }
 
     private static Timestamp timestamp(OffsetDateTime time) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.persistence.CascadeType;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
@@ -17,9 +16,8 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
+import javax.persistence.Lob;
 import javax.persistence.MapKeyColumn;
-import javax.persistence.OneToMany;
-import javax.persistence.OrderBy;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
 
@@ -94,8 +92,7 @@ public class ActivityEntity {
     @OrderColumn(name = "ordinal")
     List<String> organiserIds = new ArrayList<>();
 
-    @OneToMany(mappedBy = "activity", cascade = CascadeType.ALL, orphanRemoval = true)
-    @BatchFetch(BatchFetchType.IN)
-    @OrderBy("startsAtUtc")
-    List<OccurrenceEntity> occurrences = new ArrayList<>();
+    /** The sessions as {@link Sessions} writes them. */
+    @Lob
+    String sessions;
 }

@@ -1,8 +1,6 @@
 package se.samverkan.persistence.internal;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
@@ -58,8 +55,41 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     /** New activities, moved and cancelled sessions go to the change log with the change (see V6). */
     @Override
-    protected void written(EntityManager em, Activity stored, Activity saved) {
-        ActivityChangeLogImpl.record(em, stored, saved);
+    protected void written(Rows rows, Activity stored, Activity saved) {
+        ActivityChangeLogImpl.record(rows, stored, saved);
+    }
+
+    /**
+     * A new activity is written as JDBC batches, its row before its texts', languages', target groups' and
+     * organisers': the columns EclipseLink maps in {@link ActivityEntity}, also read by {@link SearchIndex#load}.
+     */
+    @Override
+    protected void insert(EntityManager em, Rows rows, ActivityEntity e) {
+        rows.add("INSERT INTO activity (id, category, focus_area, municipality_code, agreement_id, programme_id, "
+                        + "venue_id, capacity, cost_sek, sessions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id,
+                name(e.category), name(e.focusArea), e.municipalityCode, e.agreementId, e.programmeId, e.venueId,
+                e.capacity, e.costSek, e.sessions);
+        e.title.forEach((lang, text) -> rows.add(
+                "INSERT INTO activity_title (activity_id, lang, content) VALUES (?, ?, ?)", e.id, lang, text));
+        e.description.forEach((lang, text) -> rows.add(
+                "INSERT INTO activity_description (activity_id, lang, content) VALUES (?, ?, ?)", e.id, lang, text));
+        e.languages.forEach(lang -> rows.add(
+                "INSERT INTO activity_language (activity_id, lang) VALUES (?, ?)", e.id, lang));
+        e.targetGroups.forEach(group -> rows.add(
+                "INSERT INTO activity_target_group (activity_id, target_group) VALUES (?, ?)", e.id, group));
+        for (int i = 0; i < e.organiserIds.size(); i++) {
+            rows.add("INSERT INTO activity_organiser (activity_id, organisation_id, ordinal) VALUES (?, ?, ?)", e.id,
+                    e.organiserIds.get(i), i);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    @Override
+    protected boolean mayExist(String id) {
+        return index.holds(id);
     }
 
     @Override
@@ -95,8 +125,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     @Override
     protected Activity toRecord(ActivityEntity e) {
-        List<Occurrence> occurrences = e.occurrences.stream()
-                .map(o -> new Occurrence(o.id, fromUtc(o.startsAtUtc), fromUtc(o.endsAtUtc), o.status)).toList();
+        List<Occurrence> occurrences = List.copyOf(Sessions.decode(e.sessions));
         return new Activity(e.id, Map.copyOf(e.title), Map.copyOf(e.description), e.category, e.focusArea,
                 copyOf(e.targetGroups), copyOf(e.languages), e.municipalityCode, List.copyOf(e.organiserIds),
                 e.agreementId, e.programmeId, e.venueId, e.capacity, e.costSek, occurrences);
@@ -111,7 +140,8 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         e.programmeId = a.programmeId();
         e.venueId = a.venueId();
         e.capacity = a.capacity();
-        e.costSek = a.costSek();
+        // The column keeps öre (two decimals): the saved record is what a read gives back.
+        e.costSek = a.costSek() == null ? null : a.costSek().setScale(2, RoundingMode.HALF_UP);
         replace(e.title, a.title());
         replace(e.description, a.description());
         replace(e.languages, a.languages());
@@ -120,28 +150,11 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             e.organiserIds.clear();
             e.organiserIds.addAll(organisers(a));
         }
-        copyOccurrences(a, e);
-    }
-
-    /** Occurrences with an id are updated in place (their ids stay stable), new ones added, missing ones removed. */
-    private static void copyOccurrences(Activity a, ActivityEntity e) {
-        Map<Long, OccurrenceEntity> stored = new HashMap<>();
-        e.occurrences.forEach(o -> stored.put(o.id, o));
-        List<OccurrenceEntity> result = new ArrayList<>();
-        for (Occurrence o : a.occurrences() == null ? List.<Occurrence>of() : a.occurrences()) {
-            OccurrenceEntity target = o.id() == null ? null : stored.get(o.id());
-            if (target == null) {
-                target = new OccurrenceEntity();
-                target.activity = e;
-            }
-            target.startsAtUtc = toUtc(o.start());
-            target.endsAtUtc = toUtc(o.end());
-            target.status = o.status() == null ? OccurrenceStatus.SCHEDULED : o.status();
-            result.add(target);
+        String sessions = Sessions.encode(Sessions.assignIds(Sessions.decode(e.sessions),
+                a.occurrences() == null ? List.of() : a.occurrences()));
+        if (!sessions.equals(e.sessions)) {
+            e.sessions = sessions;
         }
-        e.occurrences.retainAll(result);
-        result.stream().filter(o -> !e.occurrences.contains(o)).forEach(e.occurrences::add);
-        e.occurrences.sort((x, y) -> x.startsAtUtc.compareTo(y.startsAtUtc));
     }
 
     private static List<String> organisers(Activity a) {
@@ -155,13 +168,5 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         require(em, AgreementEntity.class, "agreement", "agreementId", a.agreementId(), errors);
         require(em, ProgrammeEntity.class, "programme", "programmeId", a.programmeId(), errors);
         require(em, VenueEntity.class, "venue", "venueId", a.venueId(), errors);
-    }
-
-    static LocalDateTime toUtc(OffsetDateTime time) {
-        return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-
-    static OffsetDateTime fromUtc(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Activity.ZONE).toOffsetDateTime();
     }
 }

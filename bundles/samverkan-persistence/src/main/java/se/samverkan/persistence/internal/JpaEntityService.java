@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.FlushModeType;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.EmFunction;
@@ -83,10 +82,24 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     /**
-     * Called inside the transaction of a create or update, after the write; what it writes commits or rolls back
-     * with the change. {@code stored} is null on create.
+     * Called inside the transaction of a create or update, after the write; what it adds to {@code rows} commits
+     * or rolls back with the change. {@code stored} is null on create.
      */
-    protected void written(EntityManager em, R stored, R saved) {
+    protected void written(Rows rows, R stored, R saved) {
+    }
+
+    /**
+     * False if no record with this id is stored, as far as an in-memory view knows: a batch then skips reading
+     * it. A wrong answer costs only time, since the primary key refuses the insert and the batch is written again
+     * one record at a time, reading each.
+     */
+    protected boolean mayExist(String id) {
+        return true;
+    }
+
+    /** Writes a new entity: persisted by JPA, unless a kind writes its rows as JDBC batches. */
+    protected void insert(EntityManager em, Rows rows, E entity) {
+        em.persist(entity);
     }
 
     /** Called after a write has been committed; {@code saved} is null after a delete. */
@@ -168,18 +181,22 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         try {
             outcomes = tx(em -> {
                 // Audited and read back after one flush, which also assigns the generated ids.
+                Rows rows = new Rows(em);
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
                     try {
-                        Written<E, R> w = write(em, caller, record, Mode.SAVE);
-                        written.add(() -> finish(em, caller, w));
+                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE, true);
+                        written.add(() -> finish(rows, caller, w));
                     } catch (SamverkanException e) {
                         Saved<R> refused = new Saved<>(kind.id().apply(record), null, false, e);
                         written.add(() -> refused);
                     }
                 }
                 em.flush();
-                return written.stream().map(Supplier::get).toList();
+                rows.execute();
+                List<Saved<R>> saved = written.stream().map(Supplier::get).toList();
+                rows.execute();
+                return saved;
             });
         } catch (SamverkanException e) {
             throw e;
@@ -207,10 +224,10 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     /** After the flush: audits the write, reads the record back and hands it to {@link #written}. */
-    private Saved<R> finish(EntityManager em, Caller caller, Written<E, R> w) {
-        audit(em, caller, w.stored() == null ? "CREATE" : "UPDATE", w.id());
+    private Saved<R> finish(Rows rows, Caller caller, Written<E, R> w) {
+        audit(rows, caller, w.stored() == null ? "CREATE" : "UPDATE", w.id());
         R saved = toRecord(w.entity());
-        written(em, w.stored(), saved);
+        written(rows, w.stored(), saved);
         return new Saved<>(w.id(), saved, w.stored() == null, null);
     }
 
@@ -218,9 +235,12 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     private Saved<R> writeOne(Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
         Saved<R> saved = tx(em -> {
-            Written<E, R> written = write(em, caller, record, mode);
-            flush(em, id);
-            return finish(em, caller, written);
+            Rows rows = new Rows(em);
+            Written<E, R> written = write(em, rows, caller, record, mode, false);
+            flush(em, rows, id);
+            Saved<R> result = finish(rows, caller, written);
+            rows.execute();
+            return result;
         });
         committed(id, saved.saved());
         return saved;
@@ -229,13 +249,15 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     /**
      * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
      * writes it in the transaction of {@code em}.
+     *
+     * @param batched in a batch, which is written again record by record if the database refuses it
      */
-    private Written<E, R> write(EntityManager em, Caller caller, R record, Mode mode) {
+    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, boolean batched) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
         // One primary-key read per record: Derby answers a batch's IN list by scanning the table.
-        E entity = em.find(entityClass, id);
+        E entity = batched && !mayExist(id) ? null : em.find(entityClass, id);
         if (entity == null && mode == Mode.UPDATE) {
             throw new NotFoundException(kind(), id);
         }
@@ -251,7 +273,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             requireReferences(em, record, true);
             entity = kind.newEntity().apply(id);
             copy(record, entity);
-            em.persist(entity);
+            insert(em, rows, entity);
         } else {
             stored = toRecord(entity);
             AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
@@ -275,8 +297,10 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             }
             AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(toRecord(entity)), null);
             em.remove(entity);
-            flush(em, id);
-            audit(em, caller, "DELETE", id);
+            Rows rows = new Rows(em);
+            flush(em, rows, id);
+            audit(rows, caller, "DELETE", id);
+            rows.execute();
             return null;
         });
         committed(id, null);
@@ -360,9 +384,10 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     /** Writes now, so that a constraint the checks above did not catch becomes a clear conflict. */
-    private void flush(EntityManager em, String id) {
+    private void flush(EntityManager em, Rows rows, String id) {
         try {
             em.flush();
+            rows.execute();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLIntegrityConstraintViolationException) {
@@ -374,17 +399,9 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
     }
 
-    private void audit(EntityManager em, Caller caller, String operation, String id) {
-        em.createNativeQuery("INSERT INTO audit_log (changed_at, actor, operation, kind, record_id) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .setParameter(1, Timestamp.from(Instant.now()))
-                .setParameter(2, caller.user())
-                .setParameter(3, operation)
-                .setParameter(4, kind())
-                .setParameter(5, id)
-                // The record is flushed already; an automatic flush would re-check every entity of the transaction.
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
+    private void audit(Rows rows, Caller caller, String operation, String id) {
+        rows.add("INSERT INTO audit_log (changed_at, actor, operation, kind, record_id) VALUES (?, ?, ?, ?, ?)",
+                Timestamp.from(Instant.now()), caller.user(), operation, kind(), id);
     }
 
     private String entityName() {

@@ -11,27 +11,46 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
+
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
 
 /**
  * Creates and upgrades the schema by ordered, numbered SQL scripts. Each script runs in one transaction
  * together with its row in {@code schema_version}, so a failed upgrade leaves the previous version intact
- * and the next start resumes from there. Tables are never dropped to upgrade.
+ * and the next start resumes from there. A table is dropped only once its data has moved (V7).
  */
 public final class SchemaMigrations {
 
     /** The scripts under db/migration, in order; version N is the N-th entry. Append, never edit. */
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__plugins.sql", "V3__feeds_and_quarantine.sql", "V4__mail.sql",
-            "V5__registries.sql", "V6__subscriptions.sql");
+            "V5__registries.sql", "V6__subscriptions.sql", "V7__sessions_in_activity.sql");
+
+    /** A move of data that SQL alone cannot express, run after its script in the script's transaction. */
+    interface Step {
+        void run(Connection c) throws SQLException;
+    }
+
+    private static final Map<String, Step> STEPS = Map.of("V7__sessions_in_activity.sql", SchemaMigrations::packSessions);
 
     private SchemaMigrations() {
     }
 
     /** Applies what is missing and returns the schema version now in force. */
     public static int migrate(DataSource dataSource) throws SQLException {
+        return migrate(dataSource, SCRIPTS.size());
+    }
+
+    /** Applies what is missing up to {@code target}: the upgrade tests build an older schema with it. */
+    static int migrate(DataSource dataSource, int target) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             ensureVersionTable(c);
@@ -40,11 +59,11 @@ public final class SchemaMigrations {
                 throw new SQLException("The database has schema version " + current
                         + " but this Samverkan knows only up to " + SCRIPTS.size() + "; use a newer Samverkan");
             }
-            for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+            for (int version = current + 1; version <= target; version++) {
                 apply(c, version, SCRIPTS.get(version - 1));
             }
             c.commit();
-            return SCRIPTS.size();
+            return Math.max(current, target);
         }
     }
 
@@ -75,6 +94,9 @@ public final class SchemaMigrations {
         try (Statement s = c.createStatement()) {
             for (String sql : statements(read(script))) {
                 s.execute(sql);
+            }
+            if (STEPS.containsKey(script)) {
+                STEPS.get(script).run(c);
             }
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
@@ -121,6 +143,34 @@ public final class SchemaMigrations {
             result.add(current.toString().strip());
         }
         return result;
+    }
+
+    /** V7: each activity's occurrence rows become the text of its sessions column; the rows' table goes. */
+    private static void packSessions(Connection c) throws SQLException {
+        Map<String, List<Occurrence>> byActivity = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT activity_id, id, starts_at, ends_at, status FROM occurrence")) {
+            while (rs.next()) {
+                byActivity.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Occurrence(rs.getLong(2),
+                        utc(rs.getTimestamp(3)), utc(rs.getTimestamp(4)), OccurrenceStatus.valueOf(rs.getString(5))));
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE activity SET sessions = ? WHERE id = ?")) {
+            for (Map.Entry<String, List<Occurrence>> e : byActivity.entrySet()) {
+                p.setString(1, Sessions.encode(e.getValue()));
+                p.setString(2, e.getKey());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE occurrence");
+        }
+    }
+
+    /** Stored times are UTC. */
+    private static OffsetDateTime utc(Timestamp t) {
+        return t.toLocalDateTime().atOffset(ZoneOffset.UTC);
     }
 
     /** The database product for status pages, e.g. "Apache Derby 10.14.2.0 - (1828579)". */

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,6 +38,7 @@ import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
+import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.service.ActivityQuery;
@@ -114,9 +113,7 @@ public class SearchIndex {
     }
 
     void put(Activity a) {
-        long[] starts = a.occurrences() == null ? new long[0] : a.occurrences().stream()
-                .filter(o -> o.status() != OccurrenceStatus.CANCELLED)
-                .mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
+        long[] starts = scheduledStarts(a.occurrences());
         Collection<String> texts = Stream.concat(values(a.title()), values(a.description())).toList();
         write(() -> {
             removeEntry(a.id());
@@ -125,6 +122,16 @@ public class SearchIndex {
                     a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), starts,
                     Tokens.of(texts).toArray(String[]::new)));
         });
+    }
+
+    /** Whether the index has the activity, searchable or not. */
+    boolean holds(String id) {
+        lock.readLock().lock();
+        try {
+            return activities.containsKey(id);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     void removeActivity(String id) {
@@ -357,15 +364,17 @@ public class SearchIndex {
         Map<String, List<String>> texts = new HashMap<>();
         Map<String, Set<String>> languages = new HashMap<>();
         Map<String, Set<String>> organisers = new HashMap<>();
-        Map<String, List<Long>> starts = new HashMap<>();
+        Map<String, long[]> starts = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             each(s, "SELECT code FROM municipality WHERE active = FALSE", rs -> inactiveMunicipalities.add(rs.getString(1)));
             each(s, "SELECT venue_id, feature FROM venue_accessibility", rs -> venues
                     .computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(AccessibilityFeature.class))
                     .add(AccessibilityFeature.valueOf(rs.getString(2))));
-            each(s, "SELECT id, municipality_code, category, focus_area, venue_id FROM activity", rs -> rows.add(
-                    new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
+            each(s, "SELECT id, municipality_code, category, focus_area, venue_id, sessions FROM activity", rs -> {
+                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                starts.put(rs.getString(1), scheduledStarts(Sessions.decode(rs.getString(6))));
+            });
             each(s, "SELECT activity_id, lang FROM activity_language", rs -> languages
                     .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
             each(s, "SELECT activity_id, organisation_id FROM activity_organiser", rs -> organisers
@@ -374,14 +383,11 @@ public class SearchIndex {
                 each(s, "SELECT activity_id, content FROM " + table, rs -> texts
                         .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
             }
-            each(s, "SELECT activity_id, starts_at FROM occurrence WHERE status <> 'CANCELLED'", rs -> starts
-                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(epoch(rs.getTimestamp(2).toLocalDateTime())));
         }
         for (String[] r : rows) {
             addEntry(new Entry(r[0], r[1].trim(), ActivityCategory.valueOf(r[2]), FocusArea.valueOf(r[3]), r[4],
                     Set.copyOf(languages.getOrDefault(r[0], Set.of())), Set.copyOf(organisers.getOrDefault(r[0], Set.of())),
-                    starts.getOrDefault(r[0], List.of()).stream().mapToLong(Long::longValue).sorted().toArray(),
+                    starts.get(r[0]),
                     Tokens.of(texts.getOrDefault(r[0], List.of())).toArray(String[]::new)));
         }
     }
@@ -402,8 +408,8 @@ public class SearchIndex {
         return texts == null ? Stream.empty() : texts.values().stream();
     }
 
-    /** Stored times are UTC. */
-    private static long epoch(LocalDateTime utc) {
-        return utc.toEpochSecond(ZoneOffset.UTC);
+    private static long[] scheduledStarts(Collection<Occurrence> sessions) {
+        return sessions == null ? new long[0] : sessions.stream().filter(o -> o.status() != OccurrenceStatus.CANCELLED)
+                .mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
     }
 }

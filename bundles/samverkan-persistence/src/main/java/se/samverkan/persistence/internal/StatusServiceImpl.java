@@ -19,7 +19,7 @@ public class StatusServiceImpl implements StatusService {
 
     /** Record kinds and their tables, in the order a person reads them. */
     private static final List<String> TABLES = List.of("municipality", "organisation", "agreement", "programme",
-            "venue", "activity", "occurrence", "audit_log");
+            "venue", "activity", "audit_log");
 
     private final Schema schema;
 

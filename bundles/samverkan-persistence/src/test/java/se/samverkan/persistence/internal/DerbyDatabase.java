@@ -24,7 +24,12 @@ final class DerbyDatabase implements JpaTemplate, AutoCloseable {
     private final EntityManagerFactory emf;
 
     DerbyDatabase() throws Exception {
-        dataSource.setDatabaseName("memory:" + UUID.randomUUID());
+        this("memory:" + UUID.randomUUID());
+    }
+
+    /** @param name a Derby database name, e.g. one an upgrade test has filled at an older schema version */
+    DerbyDatabase(String name) throws Exception {
+        dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
         schema = new Schema(dataSource);
         emf = Persistence.createEntityManagerFactory("samverkan",

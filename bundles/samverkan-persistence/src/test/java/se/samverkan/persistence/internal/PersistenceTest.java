@@ -86,11 +86,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(6, SchemaMigrations.migrate(db.dataSource));
+        assertEquals(7, SchemaMigrations.migrate(db.dataSource));
         try (Connection c = db.dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(6, rs.getInt(1));
+            assertEquals(7, rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -335,6 +335,26 @@ class PersistenceTest {
     }
 
     @Test
+    void newActivitiesTheDatabaseAlreadyHasAreUpdatedNotDuplicated() throws Exception {
+        // The batch trusts the search index that these ids are new; the primary key corrects it.
+        try (Connection c = db.dataSource.getConnection()) {
+            c.createStatement().execute("INSERT INTO activity (id, category, focus_area, municipality_code) "
+                    + "VALUES ('utanfor-index', 'OTHER', 'SOCIAL', '1487')");
+        }
+        Activity twiceFirst = swimming("tva-ganger", "1487", "2026-12-01T18:00:00+01:00");
+        Activity twiceLast = swimming("tva-ganger", "1487", "2026-12-08T18:00:00+01:00");
+
+        List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, List.of(twiceFirst,
+                swimming("utanfor-index", "1487", "2026-12-02T18:00:00+01:00"), twiceLast));
+
+        assertEquals(List.of(true, false, false), saved.stream().map(EntityService.Saved::created).toList());
+        assertEquals(List.of(), saved.stream().filter(o -> o.error() != null).toList());
+        assertEquals(twiceLast.occurrences().get(0).start(), activities.get("tva-ganger").occurrences().get(0).start());
+        assertEquals(Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"), activities.get("utanfor-index").title());
+        assertEquals(2, activities.count());
+    }
+
+    @Test
     void idsByPrefixAreOrderedBoundedAndTakeWildcardsLiterally() {
         for (String id : List.of("simkurs-b", "simkurs-a", "cykel")) {
             activities.create(ADMIN, swimming(id, "1487", "2026-12-01T18:00:00+01:00"));
@@ -405,7 +425,7 @@ class PersistenceTest {
     void statusCountsRecords() {
         var status = new StatusServiceImpl(db.schema).database();
         assertTrue(status.product().startsWith("Apache Derby"), status.product());
-        assertEquals(6, status.schemaVersion());
+        assertEquals(7, status.schemaVersion());
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
     }

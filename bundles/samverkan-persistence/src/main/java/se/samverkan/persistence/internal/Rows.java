@@ -1,0 +1,79 @@
+package se.samverkan.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+/**
+ * Rows written as JDBC batches on the connection of a JPA transaction, so they commit or roll back with it: the
+ * audit log, the activity change log and new activities. EclipseLink writes an entity's rows one statement at a
+ * time, which was most of what a calendar feed's first import cost (BENCHMARKS.md). Statements run in the order
+ * they were first added, so a parent row's statement added before its children's runs first.
+ */
+final class Rows {
+
+    private final EntityManager em;
+    private final Map<String, List<Object[]>> pending = new LinkedHashMap<>();
+
+    Rows(EntityManager em) {
+        this.em = em;
+    }
+
+    /** @param values the statement's parameters; null is written as SQL NULL */
+    void add(String sql, Object... values) {
+        pending.computeIfAbsent(sql, k -> new ArrayList<>()).add(values);
+    }
+
+    /** The SQL types of the statement's parameters, which a NULL must be given with. */
+    private static int[] types(PreparedStatement p) throws SQLException {
+        ParameterMetaData meta = p.getParameterMetaData();
+        int[] types = new int[meta.getParameterCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = meta.getParameterType(i + 1);
+        }
+        return types;
+    }
+
+    /** Runs what was added; a refused row fails the whole transaction, like a refused flush. */
+    void execute() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Connection c = em.unwrap(Connection.class);
+        try {
+            for (Map.Entry<String, List<Object[]>> statement : pending.entrySet()) {
+                try (PreparedStatement p = c.prepareStatement(statement.getKey())) {
+                    int[] types = null;
+                    for (Object[] row : statement.getValue()) {
+                        for (int i = 0; i < row.length; i++) {
+                            if (row[i] != null) {
+                                p.setObject(i + 1, row[i]);
+                                continue;
+                            }
+                            if (types == null) {
+                                types = types(p);
+                            }
+                            p.setNull(i + 1, types[i]);
+                        }
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            // The first refusal of a batch is chained as the next exception, and names the constraint.
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new PersistenceException(cause.getMessage(), cause);
+        } finally {
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package se.samverkan.persistence.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+
+/**
+ * An activity's sessions as the text of its {@code activity.sessions} column (schema V7): one session per line,
+ * {@code id start end status}, times in epoch seconds (UTC), status {@code S}cheduled or {@code C}ancelled, sorted
+ * by start. A weekly course imported from a calendar has fifty sessions a year; one column instead of a row each
+ * makes writing an activity one row, which is most of what a feed's first import costs (see BENCHMARKS.md).
+ * Session ids are unique within their activity; a new session gets the next id after the activity's highest.
+ */
+public final class Sessions {
+
+    private static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start)
+            .thenComparing(Occurrence::end);
+
+    private Sessions() {
+    }
+
+    /** @param sessions with ids; written sorted by start */
+    public static String encode(Collection<Occurrence> sessions) {
+        StringBuilder text = new StringBuilder(sessions.size() * 30);
+        for (Occurrence o : sessions.stream().sorted(BY_START).toList()) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(o.id()).append(' ').append(o.start().toEpochSecond()).append(' ')
+                    .append(o.end().toEpochSecond()).append(' ')
+                    .append(o.status() == OccurrenceStatus.CANCELLED ? 'C' : 'S');
+        }
+        return text.toString();
+    }
+
+    /** The sessions in Stockholm time, sorted by start; none for null or empty text. */
+    public static List<Occurrence> decode(String text) {
+        List<Occurrence> sessions = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return sessions;
+        }
+        for (String line : text.split("\n")) {
+            String[] f = line.split(" ");
+            sessions.add(new Occurrence(Long.valueOf(f[0]), time(f[1]), time(f[2]),
+                    "C".equals(f[3]) ? OccurrenceStatus.CANCELLED : OccurrenceStatus.SCHEDULED));
+        }
+        return sessions;
+    }
+
+    /**
+     * The sessions to store for an activity: those whose id names a stored session keep it, the others get new
+     * ids after the highest stored one; a missing status is SCHEDULED.
+     */
+    static List<Occurrence> assignIds(List<Occurrence> stored, List<Occurrence> wanted) {
+        long next = stored.stream().mapToLong(Occurrence::id).max().orElse(0);
+        Set<Long> known = stored.stream().map(Occurrence::id).collect(Collectors.toSet());
+        List<Occurrence> result = new ArrayList<>(wanted.size());
+        Set<Long> taken = new HashSet<>();
+        for (Occurrence o : wanted) {
+            // A stored session's id is kept once; a second session claiming it is a new one.
+            Long id = o.id() != null && known.contains(o.id()) && taken.add(o.id()) ? o.id() : Long.valueOf(++next);
+            result.add(new Occurrence(id, o.start(), o.end(),
+                    o.status() == null ? OccurrenceStatus.SCHEDULED : o.status()));
+        }
+        return result;
+    }
+
+    private static OffsetDateTime time(String epochSeconds) {
+        return Instant.ofEpochSecond(Long.parseLong(epochSeconds)).atZone(Activity.ZONE).toOffsetDateTime();
+    }
+}
