@@ -4,23 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
-
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 
@@ -38,11 +27,11 @@ import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.testing.FeedGenerator;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.Contributions;
+import se.samverkan.persistence.internal.DerbyDatabase;
 import se.samverkan.persistence.internal.FeedStoreImpl;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
 import se.samverkan.persistence.internal.QuarantineImpl;
-import se.samverkan.persistence.internal.Schema;
 import se.samverkan.persistence.internal.SearchIndex;
 
 /**
@@ -53,7 +42,7 @@ import se.samverkan.persistence.internal.SearchIndex;
  * the figure is the median of the others. The distribution's own first import ({@code CalendarBench}) also
  * carries a cold JVM compiling the same code.
  *
- * <p>System properties: bench.calendarEvents (10000), bench.horizonDays (365), bench.importRuns (5, of which
+ * <p>System properties: bench.calendarEvents (10000), bench.horizonDays (365), bench.importRuns (9, of which
  * the first two warm up).
  */
 public final class ImportBench {
@@ -68,7 +57,7 @@ public final class ImportBench {
     public static void run(Path work) throws Exception {
         int events = Integer.getInteger("bench.calendarEvents", 10_000);
         int horizonDays = Integer.getInteger("bench.horizonDays", 365);
-        int runs = Integer.getInteger("bench.importRuns", 5);
+        int runs = Integer.getInteger("bench.importRuns", 9);
         int warmups = Math.min(2, runs - 1);
         LocalDate today = LocalDate.now(Activity.ZONE);
         byte[] feed = FeedGenerator.feed(events, today).getBytes(StandardCharsets.UTF_8);
@@ -119,75 +108,29 @@ public final class ImportBench {
     }
 
     /** The real stores on one Derby database, wired as the container wires them. */
-    private static final class Store implements JpaTemplate, AutoCloseable {
+    private static final class Store implements AutoCloseable {
 
-        private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        private final EntityManagerFactory emf;
+        private final DerbyDatabase db;
         final ActivityServiceImpl activities;
         final FeedStoreImpl feeds;
         final QuarantineImpl quarantine;
 
         Store(Path database) throws Exception {
-            dataSource.setDatabaseName(database.toString());
-            dataSource.setCreateDatabase("create");
-            Schema schema = new Schema(dataSource);
-            emf = Persistence.createEntityManagerFactory("samverkan",
-                    Map.of("javax.persistence.nonJtaDataSource", dataSource));
-            SearchIndex index = new SearchIndex(schema);
-            Contributions contributions = new Contributions(schema, index);
-            new MunicipalityServiceImpl(this, contributions, index).create(ADMIN,
+            db = new DerbyDatabase(database.toString());
+            SearchIndex index = new SearchIndex(db.schema);
+            Contributions contributions = new Contributions(db.schema, index);
+            new MunicipalityServiceImpl(db, contributions, index).create(ADMIN,
                     new Municipality(MUNICIPALITY, "Askersund", "Örebro län", null, true));
-            new OrganisationServiceImpl(this, contributions).create(ADMIN, new Organisation(ORGANISATION,
+            new OrganisationServiceImpl(db, contributions).create(ADMIN, new Organisation(ORGANISATION,
                     "Rädda Barnen", OrganisationKind.ASSOCIATION, null, Set.of(MUNICIPALITY)));
-            activities = new ActivityServiceImpl(this, contributions, index);
-            feeds = new FeedStoreImpl(schema);
-            quarantine = new QuarantineImpl(schema);
-        }
-
-        /** One resource-local transaction per call, as Aries JPA runs them. */
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                R result = code.apply(em);
-                em.getTransaction().commit();
-                return result;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
+            activities = new ActivityServiceImpl(db, contributions, index);
+            feeds = new FeedStoreImpl(db.schema);
+            quarantine = new QuarantineImpl(db.schema);
         }
 
         @Override
         public void close() {
-            emf.close();
-            dataSource.setShutdownDatabase("shutdown");
-            try {
-                dataSource.getConnection().close();
-            } catch (SQLException shutDown) {
-                // Derby reports a clean shutdown as an exception.
-            }
+            db.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package se.samverkan.persistence.internal;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,21 +15,22 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * A real in-memory Derby with the real migrations and persistence unit, wired by hand the way Aries JPA
- * wires them in the container (one resource-local transaction per call).
+ * A real Derby (in memory unless named otherwise) with the real migrations and persistence unit, wired by hand the
+ * way Aries JPA wires them in the container (one resource-local transaction per call). In the test-jar for the
+ * benchmarks.
  */
-final class DerbyDatabase implements JpaTemplate, AutoCloseable {
+public final class DerbyDatabase implements JpaTemplate, AutoCloseable {
 
-    final EmbeddedDataSource dataSource = new EmbeddedDataSource();
-    final Schema schema;
+    public final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    public final Schema schema;
     private final EntityManagerFactory emf;
 
-    DerbyDatabase() throws Exception {
+    public DerbyDatabase() throws Exception {
         this("memory:" + UUID.randomUUID());
     }
 
-    /** @param name a Derby database name, e.g. one an upgrade test has filled at an older schema version */
-    DerbyDatabase(String name) throws Exception {
+    /** @param name a Derby database name: a folder, or one an upgrade test has filled at an older schema version */
+    public DerbyDatabase(String name) throws Exception {
         dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
         schema = new Schema(dataSource);
@@ -75,5 +77,11 @@ final class DerbyDatabase implements JpaTemplate, AutoCloseable {
     @Override
     public void close() {
         emf.close();
+        dataSource.setShutdownDatabase("shutdown");
+        try {
+            dataSource.getConnection().close();
+        } catch (SQLException shutDown) {
+            // Derby reports a clean shutdown as an exception.
+        }
     }
 }
