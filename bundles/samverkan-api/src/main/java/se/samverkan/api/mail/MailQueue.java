@@ -27,4 +27,14 @@ public interface MailQueue {
      * @throws IllegalStateException                      if it is not dead
      */
     QueuedMail replay(long id);
+
+    /**
+     * Withdraws the messages of a family that have not gone out (queued or dead; not one being sent right now),
+     * so they never will. Idempotency keys are words joined by hyphens; a family is a stem: the messages whose key
+     * is the stem, or starts with the stem and a hyphen ({@code notice-12} covers {@code notice-12-345}, not
+     * {@code notice-123}).
+     *
+     * @return how many were withdrawn
+     */
+    int withdraw(String... stems);
 }

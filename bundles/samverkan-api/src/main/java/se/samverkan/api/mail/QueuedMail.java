@@ -21,6 +21,8 @@ public record QueuedMail(long id, String idempotencyKey, String to, String subje
         /** Handed to the SMTP server. */
         SENT,
         /** Given up after the configured attempts; an administrator may replay it. */
-        DEAD
+        DEAD,
+        /** Never sent: withdrawn before it went out, e.g. because its recipient unsubscribed. */
+        WITHDRAWN
     }
 }

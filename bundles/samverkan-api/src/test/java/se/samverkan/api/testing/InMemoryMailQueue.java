@@ -2,6 +2,7 @@ package se.samverkan.api.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,21 @@ public class InMemoryMailQueue implements MailQueue, MailOutbox {
         }
         return put(id, new QueuedMail(id, q.idempotencyKey(), q.to(), q.subject(), State.QUEUED, 0, Instant.now(),
                 q.lastError(), q.queuedAt(), null));
+    }
+
+    @Override
+    public synchronized int withdraw(String... stems) {
+        int withdrawn = 0;
+        for (Row r : List.copyOf(rows.values())) {
+            QueuedMail q = r.queued();
+            boolean inFamily = Arrays.stream(stems)
+                    .anyMatch(stem -> q.idempotencyKey().equals(stem) || q.idempotencyKey().startsWith(stem + "-"));
+            if (inFamily && (q.state() == State.QUEUED || q.state() == State.DEAD)) {
+                put(q.id(), with(q, State.WITHDRAWN, q.attempts(), null, q.lastError(), null));
+                withdrawn++;
+            }
+        }
+        return withdrawn;
     }
 
     @Override

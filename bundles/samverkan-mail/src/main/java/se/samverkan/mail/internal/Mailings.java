@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.model.Activity;
@@ -71,6 +72,16 @@ final class Mailings {
                 code -> municipalities.find(code).map(Municipality::name).orElse(code));
     }
 
+    /** The key families of a subscription's mails (see {@link se.samverkan.api.mail.MailQueue#withdraw}). */
+    static String[] stems(long subscription) {
+        return Stream.of("confirm", "notice", "digest").map(kind -> stem(kind, subscription)).toArray(String[]::new);
+    }
+
+    /** A mail's idempotency key starts with its kind and subscription: {@code notice-12-345}, {@code digest-12-2026-W48}. */
+    private static String stem(String kind, long subscription) {
+        return kind + "-" + subscription;
+    }
+
     Duration confirmValidity() {
         return confirmValidity;
     }
@@ -82,7 +93,7 @@ final class Mailings {
         Map<String, Object> model = model(s);
         model.put("confirmUrl", confirmAction(token));
         model.put("hours", confirmValidity.toHours());
-        return mail("confirm-" + s.id(), s, "confirm", model);
+        return mail(stem("confirm", s.id()), s, "confirm", model);
     }
 
     /**
@@ -104,7 +115,7 @@ final class Mailings {
             items.add(item);
         }
         model.put("changes", items);
-        return mail("notice-" + s.id() + "-" + changes.get(0).id(), s, "notice", model);
+        return mail(stem("notice", s.id()) + "-" + changes.get(0).id(), s, "notice", model);
     }
 
     /** The weekly digest of {@code activities}, new since the subscription's last one. */
@@ -124,7 +135,7 @@ final class Mailings {
             items.add(item);
         }
         model.put("items", items);
-        return mail("digest-" + s.id() + "-" + week, s, "digest", model);
+        return mail(stem("digest", s.id()) + "-" + week, s, "digest", model);
     }
 
     /**

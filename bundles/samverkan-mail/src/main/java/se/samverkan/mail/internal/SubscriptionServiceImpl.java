@@ -73,7 +73,7 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (!requested.created() && s.state() == Subscription.State.PENDING
                 && s.requestedAt().plus(mailings.confirmValidity()).isBefore(now)) {
             // Its link has expired: that request lapses and this one starts over with a new mail.
-            store.unsubscribe(s.id(), "expired without confirmation", now);
+            withdraw(s.id(), "expired without confirmation", now);
             requested = store.request(address, lang, f, from, now);
         }
         if (requested.created()) {
@@ -116,7 +116,14 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (s.isEmpty()) {
             return invalid();
         }
-        return landing(store.unsubscribe(s.get().id(), from, clock.instant()), "unsubscribed", null);
+        return landing(withdraw(s.get().id(), from, clock.instant()), "unsubscribed", null);
+    }
+
+    /** Ends the subscription, and withdraws its mail that has not gone out yet: nothing more reaches the address. */
+    private Subscription withdraw(long id, String from, Instant now) {
+        Subscription ended = store.unsubscribe(id, from, now);
+        mail.withdraw(Mailings.stems(id));
+        return ended;
     }
 
     /** A page in the subscriber's language; {@code action} is the URL of its button, or null for none. */

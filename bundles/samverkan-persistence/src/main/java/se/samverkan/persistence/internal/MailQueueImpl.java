@@ -94,6 +94,18 @@ public class MailQueueImpl implements MailQueue, MailOutbox {
     }
 
     @Override
+    public int withdraw(String... stems) {
+        int withdrawn = 0;
+        for (String stem : stems) {
+            String escaped = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            withdrawn += jdbc.update("UPDATE mail_outbox SET state = ?, next_attempt_at = NULL WHERE state IN (?, ?) "
+                    + "AND (idempotency_key = ? OR idempotency_key LIKE ? ESCAPE '\\')", State.WITHDRAWN.name(),
+                    State.QUEUED.name(), State.DEAD.name(), stem, escaped + "-%");
+        }
+        return withdrawn;
+    }
+
+    @Override
     public List<Claimed> claimDue(int max, Instant now) {
         List<Claimed> candidates = jdbc.query("SELECT id, attempts, idempotency_key, recipient, subject, body_text, "
                         + "body_html, unsubscribe_url, language FROM mail_outbox WHERE state = ? AND next_attempt_at <= ? "

@@ -69,6 +69,30 @@ class MailQueueTest {
     }
 
     @Test
+    void aWithdrawnFamilyIsNeverSentAndNeighboursAndSentMailAreLeftAlone() {
+        QueuedMail sent = queue.queue(mail("notice-12-1"));
+        queue.markSent(queue.claimDue(1, Instant.now()).get(0).id(), Instant.now());
+        QueuedMail sending = queue.queue(mail("notice-12-2"));
+        QueuedMail waiting = queue.queue(mail("notice-12-3"));
+        QueuedMail stem = queue.queue(mail("confirm-12"));
+        QueuedMail neighbour = queue.queue(mail("notice-123-1"));
+        QueuedMail wildcard = queue.queue(mail("digest-12-1"));
+        assertEquals(sending.id(), queue.claimDue(1, Instant.now()).get(0).id());
+
+        assertEquals(2, queue.withdraw("confirm-12", "notice-12"));
+        assertEquals(0, queue.withdraw("digest-1_"), "a LIKE wildcard in a stem is taken literally");
+
+        assertEquals(State.SENT, queue.find(sent.id()).orElseThrow().state());
+        assertEquals(State.SENDING, queue.find(sending.id()).orElseThrow().state(), "too late to stop");
+        assertEquals(State.WITHDRAWN, queue.find(waiting.id()).orElseThrow().state());
+        assertEquals(State.WITHDRAWN, queue.find(stem.id()).orElseThrow().state());
+        assertEquals(State.QUEUED, queue.find(neighbour.id()).orElseThrow().state());
+        assertEquals(State.QUEUED, queue.find(wildcard.id()).orElseThrow().state());
+        assertEquals(List.of(neighbour.id(), wildcard.id()), queue.claimDue(10, Instant.now()).stream()
+                .map(Claimed::id).sorted().toList(), "a withdrawn mail is never claimed");
+    }
+
+    @Test
     void failuresBackOffThenDieAndReplayQueuesAgain() {
         QueuedMail q = queue.queue(mail("k1"));
         Instant later = Instant.now().plusSeconds(600);

@@ -38,7 +38,7 @@ class MailCommandsTest {
         String queued = output(list::print);
         assertTrue(queued.contains("bo@example.se") && !queued.contains("anna@example.se"), queued);
         list.state = "lost";
-        assertEquals("'lost' is no mail state; use one of [queued, sending, sent, dead]",
+        assertEquals("'lost' is no mail state; use one of [queued, sending, sent, dead, withdrawn]",
                 assertThrows(CommandException.class, () -> output(list::print)).getMessage());
 
         MailReplayCommand replay = new MailReplayCommand();
