@@ -31,7 +31,8 @@ import se.samverkan.api.service.NotFoundException;
  * coordinators of its municipality (and administrators): approving creates the activity as that coordinator,
  * so the activity service's validation, rights and audit apply as to any other write. Approving first claims the
  * draft (state {@value #APPROVING} in the table, shown as pending), so that a concurrent decision cannot slip in
- * between creating the activity and recording the approval.
+ * between creating the activity and recording the approval. A claim a stop or crash left behind is settled when the
+ * service starts: approved if its activity was created, pending again if not.
  */
 @Component(service = DraftService.class)
 public class DraftServiceImpl implements DraftService {
@@ -50,6 +51,17 @@ public class DraftServiceImpl implements DraftService {
     public DraftServiceImpl(@Reference Schema schema, @Reference ActivityService activities) {
         this.jdbc = new Jdbc(schema.dataSource(), "the activity drafts");
         this.activities = activities;
+        settleClaims();
+    }
+
+    /** No approval runs before activation, so every claim found then was cut off midway. */
+    private void settleClaims() {
+        for (Draft d : jdbc.query("SELECT * FROM activity_draft WHERE state = ?", DraftServiceImpl::draft, APPROVING)) {
+            boolean created = activities.find(d.activity().id()).isPresent();
+            jdbc.update("UPDATE activity_draft SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?",
+                    created ? State.APPROVED.name() : State.PENDING.name(), created ? d.decidedBy() : null,
+                    created ? Jdbc.timestamp(Instant.now()) : null, d.id(), APPROVING);
+        }
     }
 
     @Override
@@ -79,16 +91,17 @@ public class DraftServiceImpl implements DraftService {
     @Override
     public Draft approve(Caller caller, long id) {
         Draft draft = pending(caller, id);
-        if (jdbc.update("UPDATE activity_draft SET state = ? WHERE id = ? AND state = ?", APPROVING, id,
-                State.PENDING.name()) != 1) {
+        // The claimant is kept with the claim, so a claim cut off by a crash can be settled (settleClaims).
+        if (jdbc.update("UPDATE activity_draft SET state = ?, decided_by = ? WHERE id = ? AND state = ?", APPROVING,
+                caller.user(), id, State.PENDING.name()) != 1) {
             throw new ConflictException("draft " + id + " is being decided by someone else");
         }
         Activity created;
         try {
             created = activities.create(caller, draft.activity());
         } catch (RuntimeException e) {
-            jdbc.update("UPDATE activity_draft SET state = ? WHERE id = ? AND state = ?", State.PENDING.name(), id,
-                    APPROVING);
+            jdbc.update("UPDATE activity_draft SET state = ?, decided_by = NULL WHERE id = ? AND state = ?",
+                    State.PENDING.name(), id, APPROVING);
             throw e;
         }
         jdbc.update("UPDATE activity_draft SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?",
@@ -149,7 +162,8 @@ public class DraftServiceImpl implements DraftService {
         }
         return new Draft(rs.getLong("id"), rs.getString("source_key"), rs.getString("sender"), rs.getString("subject"),
                 rs.getString("municipality_code"), rs.getString("organisation_id"), activity,
-                APPROVING.equals(rs.getString("state")) ? State.PENDING : State.valueOf(rs.getString("state")), Jdbc.instant(rs, "received_at"), rs.getString("decided_by"),
+                APPROVING.equals(rs.getString("state")) ? State.PENDING : State.valueOf(rs.getString("state")),
+                Jdbc.instant(rs, "received_at"), rs.getString("decided_by"),
                 Jdbc.instant(rs, "decided_at"));
     }
 }

@@ -225,6 +225,40 @@ class SubscriptionPersistenceTest {
                 "a failed approval leaves the draft to be decided again");
     }
 
+    @Test
+    void anApprovalCutOffByACrashIsSettledAtTheNextStart() {
+        Draft created = drafts.add("mail:<m4@example.se>", "kurser@sgn.example", "Simkurs", "1487",
+                "support-group-network", PersistenceTest.swimming("mail-skapad", "1487", "2026-12-01T18:00:00+01:00"));
+        Draft notCreated = drafts.add("mail:<m5@example.se>", "kurser@sgn.example", "Cykel", "1487",
+                "support-group-network", PersistenceTest.swimming("mail-ej-skapad", "1487", "2026-12-02T18:00:00+01:00"));
+        // Both claimed; the process dies after creating the first one's activity and before the second's.
+        DraftServiceImpl crashing = new DraftServiceImpl(db.schema, (ActivityService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{ActivityService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create")) {
+                        Activity a = (Activity) args[1];
+                        if (a.id().equals("mail-skapad")) {
+                            activities.create((Caller) args[0], a);
+                        }
+                        throw new Error("the process dies here");
+                    }
+                    return method.invoke(activities, args);
+                }));
+        assertThrows(Error.class, () -> crashing.approve(VANERSBORG, created.id()));
+        assertThrows(Error.class, () -> crashing.approve(VANERSBORG, notCreated.id()));
+        assertThrows(ConflictException.class, () -> drafts.reject(VANERSBORG, notCreated.id()),
+                "until the restart the claims stand");
+
+        DraftServiceImpl restarted = new DraftServiceImpl(db.schema, activities);
+
+        Draft settled = restarted.list(VANERSBORG, Draft.State.APPROVED).get(0);
+        assertEquals(created.id(), settled.id());
+        assertEquals("anna", settled.decidedBy(), "the claimant approved it");
+        assertEquals(List.of(notCreated.id()), restarted.list(VANERSBORG, Draft.State.PENDING).stream()
+                .map(Draft::id).toList());
+        assertEquals(Draft.State.APPROVED, restarted.approve(VANERSBORG, notCreated.id()).state(),
+                "a claim without its activity can be decided again");
+    }
+
     /** The real activity service, running {@code meanwhile} just before it creates an activity. */
     private ActivityService intercepting(Runnable meanwhile) {
         return (ActivityService) Proxy.newProxyInstance(getClass().getClassLoader(),
