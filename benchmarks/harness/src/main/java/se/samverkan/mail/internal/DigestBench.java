@@ -100,7 +100,7 @@ public final class DigestBench {
         long sending = System.nanoTime();
         camel.addRoutes(new MailSender(new MailSettings("127.0.0.1", smtp.port(), "", "", false,
                 "Samverkan <noreply@samverkan.example.se>", Duration.ofMillis(10), 200, 8, Duration.ofSeconds(1),
-                Duration.ofSeconds(30)), queue, Clock.systemUTC()));
+                Duration.ofSeconds(30), Duration.ofDays(30)), queue, Clock.systemUTC()));
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (smtp.messages.get() < run.queued() && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -25,4 +25,13 @@ public interface MailOutbox {
      * attempt and keeps the error.
      */
     void markFailed(long id, String error, Instant nextAttemptAt);
+
+    /**
+     * Clears the text, HTML and unsubscribe link of messages sent or withdrawn before {@code before}: a sent
+     * message needs no copy here, and its copy holds the recipient's own unsubscribe link. The row (key,
+     * recipient, subject, state, times) stays, so the same key is still never sent twice.
+     *
+     * @return how many were cleared
+     */
+    int forget(Instant before);
 }

@@ -61,6 +61,28 @@ public class InMemoryMailQueue implements MailQueue, MailOutbox {
     }
 
     @Override
+    public synchronized int forget(Instant before) {
+        int cleared = 0;
+        for (Row r : List.copyOf(rows.values())) {
+            QueuedMail q = r.queued();
+            Instant at = q.sentAt() != null ? q.sentAt() : q.queuedAt();
+            if ((q.state() == State.SENT || q.state() == State.WITHDRAWN) && at.isBefore(before)
+                    && !r.mail().html().isEmpty()) {
+                OutgoingMail m = r.mail();
+                rows.put(q.id(), new Row(q, new OutgoingMail(m.idempotencyKey(), m.to(), m.subject(), "", "", null,
+                        m.language())));
+                cleared++;
+            }
+        }
+        return cleared;
+    }
+
+    /** What is kept of a message's content (for tests of {@link #forget}). */
+    public synchronized OutgoingMail content(long id) {
+        return rows.get(id).mail();
+    }
+
+    @Override
     public synchronized int withdraw(String... stems) {
         int withdrawn = 0;
         for (Row r : List.copyOf(rows.values())) {

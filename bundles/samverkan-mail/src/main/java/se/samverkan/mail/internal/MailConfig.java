@@ -41,4 +41,7 @@ public @interface MailConfig {
 
     @AttributeDefinition(description = "Connect and read timeout towards the SMTP server, in seconds")
     long timeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "Days the text of a sent or withdrawn message is kept in the queue; 0 clears it at once")
+    long keepSentDays() default 30;
 }

@@ -1,6 +1,7 @@
 package se.samverkan.mail.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.camel.Exchange;
@@ -34,6 +35,9 @@ public class MailSender extends RouteBuilder {
 
     static final String PID = "se.samverkan.mail";
     static final String ROUTE_ID = "mail-outbox";
+    static final String FORGET_ROUTE_ID = "mail-forget";
+    /** How often sent mail's text is looked for to clear, at most. */
+    private static final Duration FORGET_PERIOD = Duration.ofHours(1);
 
     private static final String CLAIMED = "samverkanMail";
     private static final String SENT = "samverkanMailSent";
@@ -70,6 +74,12 @@ public class MailSender extends RouteBuilder {
                         .process(e -> outbox.markSent(e.getProperty(CLAIMED, Claimed.class).id(), clock.instant()))
                     .end()
                 .end();
+        // Sent mail's text (with its recipient's unsubscribe link) is kept only as long as configured, give or
+        // take the period; kept for no time at all, it is cleared at every look at the queue.
+        Duration period = settings.keepSent().isZero() ? settings.poll() : FORGET_PERIOD;
+        from("timer:samverkan-mail-forget?delay=" + settings.poll().toMillis() + "&period=" + period.toMillis())
+                .routeId(FORGET_ROUTE_ID)
+                .process(e -> outbox.forget(clock.instant().minus(settings.keepSent())));
     }
 
     private void prepare(Exchange exchange) throws Exception {

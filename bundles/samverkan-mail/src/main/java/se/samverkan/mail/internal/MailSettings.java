@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /** {@link MailConfig} checked, in the units the sender works in. */
 record MailSettings(String host, int port, String username, String password, boolean starttls, String from,
-                    Duration poll, int batchSize, int maxAttempts, Duration retryDelay, Duration timeout) {
+                    Duration poll, int batchSize, int maxAttempts, Duration retryDelay, Duration timeout,
+                    Duration keepSent) {
 
     /** The longest wait between two attempts, however many there were. */
     static final Duration MAX_DELAY = Duration.ofDays(1);
@@ -22,12 +23,16 @@ record MailSettings(String host, int port, String username, String password, boo
         if (batchSize < 1 || maxAttempts < 1 || poll.isNegative() || poll.isZero() || retryDelay.isNegative()) {
             throw new IllegalArgumentException("mail: batchSize, maxAttempts and pollSeconds must be positive");
         }
+        if (keepSent.isNegative()) {
+            throw new IllegalArgumentException("mail: keepSentDays must not be negative");
+        }
     }
 
     static MailSettings of(MailConfig c) {
         return new MailSettings(c.host().strip(), c.port(), c.username().strip(), c.password(), c.starttls(),
                 c.from().strip(), Duration.ofSeconds(c.pollSeconds()), c.batchSize(), c.maxAttempts(),
-                Duration.ofSeconds(c.retryDelaySeconds()), Duration.ofSeconds(c.timeoutSeconds()));
+                Duration.ofSeconds(c.retryDelaySeconds()), Duration.ofSeconds(c.timeoutSeconds()),
+                Duration.ofDays(c.keepSentDays()));
     }
 
     /** The wait after the {@code failures}-th failed attempt (1, 2, …): the base delay, doubling. */

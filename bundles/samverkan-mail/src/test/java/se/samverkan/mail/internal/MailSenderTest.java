@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,19 +164,35 @@ class MailSenderTest {
     }
 
     @Test
+    void theTextOfSentMailIsClearedOnceItsKeepingTimeIsOverAndTheKeyStillSendsNothingTwice() throws Exception {
+        startSmtp();
+        startSender(settings(8, Duration.ZERO));
+        QueuedMail q = queue.queue(mail("forget-1"));
+        await(() -> queue.content(q.id()).html().isEmpty(), "the sent mail's text cleared");
+        assertEquals(State.SENT, queue.find(q.id()).orElseThrow().state());
+        assertEquals(1, collect().size());
+        OutgoingMail kept = queue.content(q.id());
+        assertEquals(Arrays.asList("", null, "Ämne forget-1", "user-forget-1@example.se"),
+                Arrays.asList(kept.text(), kept.unsubscribeUrl(), kept.subject(), kept.to()));
+        assertEquals(State.SENT, queue.queue(mail("forget-1")).state(), "queuing the key again is the sent one");
+        Thread.sleep(200);
+        assertEquals(1, collect().size(), "and nothing is sent again");
+    }
+
+    @Test
     void backoffDoublesAndIsCapped() {
         MailSettings s = settings(8);
         assertEquals(Duration.ofMillis(50), s.delayAfter(1));
         assertEquals(Duration.ofMillis(100), s.delayAfter(2));
         assertEquals(Duration.ofMillis(400), s.delayAfter(4));
         MailSettings slow = new MailSettings("localhost", 25, "", "", false, "a@b.se", Duration.ofSeconds(5), 20, 8,
-                Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofDays(30));
         assertEquals(Duration.ofMinutes(2), slow.delayAfter(2));
         assertEquals(MailSettings.MAX_DELAY, slow.delayAfter(60));
         assertEquals("samverkan.test", s.heloName(), "EHLO with the From address's domain");
         assertTrue(s.endpointUri().contains("mail.smtp.localhost=samverkan.test"), s.endpointUri());
         assertFalse(new MailSettings("localhost", 25, "u", "p&w=rd", true, "a@b.se", Duration.ofSeconds(5), 20, 8,
-                Duration.ofSeconds(60), Duration.ofSeconds(30)).safeUri().contains("p&w=rd"));
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofDays(30)).safeUri().contains("p&w=rd"));
     }
 
     private static OutgoingMail mail(String key) {
@@ -184,14 +201,22 @@ class MailSenderTest {
     }
 
     private MailSettings settings(int maxAttempts) {
+        return settings(maxAttempts, Duration.ofDays(30));
+    }
+
+    private MailSettings settings(int maxAttempts, Duration keepSent) {
         return new MailSettings("127.0.0.1", port, "", "", false, "Samverkan <noreply@samverkan.test>",
-                Duration.ofMillis(50), 4, maxAttempts, Duration.ofMillis(50), Duration.ofSeconds(5));
+                Duration.ofMillis(50), 4, maxAttempts, Duration.ofMillis(50), Duration.ofSeconds(5), keepSent);
     }
 
     private void startSender(int maxAttempts) throws Exception {
+        startSender(settings(maxAttempts));
+    }
+
+    private void startSender(MailSettings settings) throws Exception {
         camel = new DefaultCamelContext();
         camel.start();
-        camel.addRoutes(new MailSender(settings(maxAttempts), queue, Clock.systemUTC()));
+        camel.addRoutes(new MailSender(settings, queue, Clock.systemUTC()));
     }
 
     private void startSmtp() {

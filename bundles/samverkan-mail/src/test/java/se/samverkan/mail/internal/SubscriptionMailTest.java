@@ -119,7 +119,7 @@ class SubscriptionMailTest {
         camel.start();
         camel.addRoutes(new MailSender(new MailSettings("127.0.0.1", smtpPort, "", "", false,
                 "Samverkan <noreply@samverkan.test>", Duration.ofMillis(50), 50, 5, Duration.ofMillis(50),
-                Duration.ofSeconds(5)), queue, Clock.systemUTC()));
+                Duration.ofSeconds(5), Duration.ofDays(30)), queue, Clock.systemUTC()));
         camel.addRoutes(notifier);
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +92,41 @@ class MailQueueTest {
         assertEquals(State.QUEUED, queue.find(wildcard.id()).orElseThrow().state());
         assertEquals(List.of(neighbour.id(), wildcard.id()), queue.claimDue(10, Instant.now()).stream()
                 .map(Claimed::id).sorted().toList(), "a withdrawn mail is never claimed");
+    }
+
+    @Test
+    void theTextOfOldSentAndWithdrawnMailIsClearedAndItsKeyStillSendsNothing() throws Exception {
+        Instant now = Instant.now();
+        QueuedMail old = queue.queue(mail("digest-1"));
+        queue.markSent(queue.claimDue(1, Instant.now()).get(0).id(), now.minusSeconds(3600));
+        QueuedMail later = queue.queue(mail("digest-2"));
+        queue.markSent(queue.claimDue(1, Instant.now()).get(0).id(), now.plusSeconds(3600));
+        QueuedMail withdrawn = queue.queue(mail("notice-3-1"));
+        queue.withdraw("notice-3");
+        QueuedMail waiting = queue.queue(mail("digest-4"));
+
+        Instant cutoff = now.plusSeconds(60);
+        assertEquals(2, queue.forget(cutoff), "the mail sent before the cut-off and the withdrawn one");
+        assertEquals(0, queue.forget(cutoff), "cleared once");
+
+        assertEquals(List.of(old.id(), withdrawn.id()), clearedIds());
+        assertEquals(State.SENT, queue.queue(mail("digest-1")).state(), "the row stays, so its key sends nothing");
+        List<Claimed> due = queue.claimDue(10, Instant.now());
+        assertEquals(List.of(waiting.id()), due.stream().map(Claimed::id).toList());
+        assertEquals(mail("digest-4"), due.get(0).mail(), "mail not sent yet keeps its text");
+        assertEquals(State.SENT, queue.find(later.id()).orElseThrow().state());
+    }
+
+    private List<Long> clearedIds() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT id FROM mail_outbox WHERE LENGTH(body_html) = 0 AND LENGTH(body_text) = 0 "
+                        + "AND unsubscribe_url IS NULL ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     @Test
