@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -25,6 +27,7 @@ import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import se.samverkan.api.plugin.PluginRegistry;
@@ -65,6 +68,8 @@ abstract class PlatformTestSupport {
             karafDistributionConfiguration().frameworkUrl(archive.toURI().toString()).karafVersion("4.4.10")
                     .name("Samverkan").unpackDirectory(new File("target/exam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
+            // A failed run's container (its data/log/karaf.log) stays in target/exam to be looked into.
+            keepRuntimeFolder(),
             logLevel(LogLevel.WARN),
             // The distribution is offline; Pax Exam's own bundles come from the build's local repository.
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
@@ -88,6 +93,20 @@ abstract class PlatformTestSupport {
         http.awaitUp(Duration.ofSeconds(60));
         for (String plugin : SHIPPED_PLUGINS) {
             awaitApplied(plugin);
+        }
+        awaitBundlesActive();
+    }
+
+    /**
+     * Karaf may still be refreshing bundles its boot features share with Pax Exam's own when the plugins are
+     * applied (PAXEXAM-922); a refreshed bundle is stopped until Karaf starts it again. The tests assert on the
+     * state this settles to.
+     */
+    private void awaitBundlesActive() throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end && Arrays.stream(bundleContext.getBundles())
+                .anyMatch(b -> b.getSymbolicName().startsWith("samverkan-") && b.getState() != Bundle.ACTIVE)) {
+            Thread.sleep(200);
         }
     }
 

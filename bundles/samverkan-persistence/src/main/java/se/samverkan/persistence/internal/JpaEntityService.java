@@ -180,7 +180,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         List<Saved<R>> outcomes;
         try {
             outcomes = tx(em -> {
-                // Audited and read back after one flush, which also assigns the generated ids.
+                // Updates are flushed and new records' rows inserted first; then the audit and change-log rows.
                 Rows rows = new Rows(em);
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
