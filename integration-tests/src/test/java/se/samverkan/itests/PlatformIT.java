@@ -34,6 +34,12 @@ public class PlatformIT extends PlatformTestSupport {
     private static final String VANERSBORG = "coordinator-vanersborg";
     private static final String VANERSBORG_PASSWORD = "demo-vanersborg";
 
+    /** Boot delegation, so that Derby's dynamic import of javax.naming cannot fail while bundles restart. */
+    @Test
+    public void javaxNamingComesFromTheJdkForEveryBundle() {
+        assertTrue(bundleContext.getProperty("org.osgi.framework.bootdelegation").contains("javax.naming.*"));
+    }
+
     @Test
     public void everySamverkanBundleIsActive() {
         List<String> bundles = new ArrayList<>();
