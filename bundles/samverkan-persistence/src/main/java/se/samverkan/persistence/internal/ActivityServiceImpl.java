@@ -150,11 +150,8 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             e.organiserIds.clear();
             e.organiserIds.addAll(organisers(a));
         }
-        String sessions = Sessions.encode(Sessions.assignIds(Sessions.decode(e.sessions),
+        e.sessions = Sessions.encode(Sessions.assignIds(Sessions.decode(e.sessions),
                 a.occurrences() == null ? List.of() : a.occurrences()));
-        if (!sessions.equals(e.sessions)) {
-            e.sessions = sessions;
-        }
     }
 
     private static List<String> organisers(Activity a) {

@@ -157,6 +157,11 @@ final class Jdbc {
         }
     }
 
+    /** {@code text} as a literal part of a LIKE pattern whose ESCAPE character is the backslash. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

@@ -129,7 +129,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     @Override
     public List<String> ids(String prefix, int max) {
-        String escaped = (prefix == null ? "" : prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = Jdbc.likeLiteral(prefix == null ? "" : prefix);
         return tx(em -> em.createQuery("SELECT e." + kind.idField() + " FROM " + entityName() + " e WHERE e."
                         + kind.idField() + " LIKE :prefix ESCAPE '\\' ORDER BY e." + kind.idField(), String.class)
                 .setParameter("prefix", escaped + "%").setMaxResults(max).getResultList());

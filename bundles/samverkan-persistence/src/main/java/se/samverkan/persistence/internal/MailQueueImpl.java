@@ -105,10 +105,9 @@ public class MailQueueImpl implements MailQueue, MailOutbox {
     public int withdraw(String... stems) {
         int withdrawn = 0;
         for (String stem : stems) {
-            String escaped = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             withdrawn += jdbc.update("UPDATE mail_outbox SET state = ?, next_attempt_at = NULL WHERE state IN (?, ?) "
                     + "AND (idempotency_key = ? OR idempotency_key LIKE ? ESCAPE '\\')", State.WITHDRAWN.name(),
-                    State.QUEUED.name(), State.DEAD.name(), stem, escaped + "-%");
+                    State.QUEUED.name(), State.DEAD.name(), stem, Jdbc.likeLiteral(stem) + "-%");
         }
         return withdrawn;
     }

@@ -84,7 +84,7 @@ public class OrganisationRegisterImpl implements OrganisationRegister {
             for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (!word.isEmpty()) {
                     where.append(" AND name_key LIKE ? ESCAPE '\\'");
-                    parameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    parameters.add("%" + Jdbc.likeLiteral(word) + "%");
                 }
             }
         }

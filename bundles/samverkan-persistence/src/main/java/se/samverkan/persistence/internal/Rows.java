@@ -1,8 +1,6 @@
 package se.samverkan.persistence.internal;
 
 import java.sql.Connection;
-import java.sql.ParameterMetaData;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,19 +25,9 @@ final class Rows {
         this.em = em;
     }
 
-    /** @param values the statement's parameters; null is written as SQL NULL */
+    /** @param values the statement's parameters */
     void add(String sql, Object... values) {
         pending.computeIfAbsent(sql, k -> new ArrayList<>()).add(values);
-    }
-
-    /** The SQL types of the statement's parameters, which a NULL must be given with. */
-    private static int[] types(PreparedStatement p) throws SQLException {
-        ParameterMetaData meta = p.getParameterMetaData();
-        int[] types = new int[meta.getParameterCount()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = meta.getParameterType(i + 1);
-        }
-        return types;
     }
 
     /** Runs what was added; a refused row fails the whole transaction, like a refused flush. */
@@ -50,23 +38,7 @@ final class Rows {
         Connection c = em.unwrap(Connection.class);
         try {
             for (Map.Entry<String, List<Object[]>> statement : pending.entrySet()) {
-                try (PreparedStatement p = c.prepareStatement(statement.getKey())) {
-                    int[] types = null;
-                    for (Object[] row : statement.getValue()) {
-                        for (int i = 0; i < row.length; i++) {
-                            if (row[i] != null) {
-                                p.setObject(i + 1, row[i]);
-                                continue;
-                            }
-                            if (types == null) {
-                                types = types(p);
-                            }
-                            p.setNull(i + 1, types[i]);
-                        }
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
+                Jdbc.batch(c, statement.getKey(), statement.getValue());
             }
         } catch (SQLException e) {
             // The first refusal of a batch is chained as the next exception, and names the constraint.
