@@ -1,5 +1,6 @@
 package se.samverkan.bench;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 import se.samverkan.feeds.internal.ImportBench;
@@ -44,6 +46,7 @@ public final class Benchmarks {
 
         System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        derbyAsInTheDistribution(samverkan);
         if (scenarios.contains("footprint")) {
             footprint(samverkan, plain, starts, work);
         }
@@ -62,6 +65,28 @@ public final class Benchmarks {
         if (scenarios.contains("digest")) {
             DigestBench.run(work);
         }
+    }
+
+    /**
+     * The scenarios that run Derby in this JVM (import, registry, digest) run it with the distribution's engine
+     * settings: the derby.* lines of its etc/system.properties, unless given here with -D.
+     */
+    private static void derbyAsInTheDistribution(Path archive) throws Exception {
+        Process tar = new ProcessBuilder("tar", "-xzOf", archive.toString(), "--wildcards", "*/etc/system.properties")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Properties system = new Properties();
+        try (InputStream in = tar.getInputStream()) {
+            system.load(in);
+        }
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("No etc/system.properties in " + archive);
+        }
+        system.stringPropertyNames().stream().filter(k -> k.startsWith("derby.")).sorted().forEach(k -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, system.getProperty(k));
+            }
+            System.out.printf("Derby in this JVM: %s=%s%n", k, System.getProperty(k));
+        });
     }
 
     private static void footprint(Path samverkan, Path plain, int starts, Path work) throws Exception {

@@ -96,6 +96,20 @@ public final class ICalendarImport {
      * @throws FeedException when the text is unreadable or no iCalendar at all
      */
     public static ParsedFeed parse(InputStream in, FeedMapping mapping, LocalDate today) throws FeedException {
+        Series series = read(in, mapping, today);
+        ParsedFeed mapped = series.map(0, series.size());
+        List<RejectedEvent> rejected = new ArrayList<>(series.unreadable());
+        rejected.addAll(mapped.rejected());
+        return new ParsedFeed(mapped.events(), rejected);
+    }
+
+    /**
+     * Reads a feed as far as its series (all VEVENTs of one UID), not yet mapped: a caller can then map and store
+     * it in parts, storing one part while the next is mapped. Everything that can fail the whole feed fails here.
+     *
+     * @throws FeedException when the text is unreadable or no iCalendar at all
+     */
+    public static Series read(InputStream in, FeedMapping mapping, LocalDate today) throws FeedException {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(today, "today");
         String text;
@@ -121,13 +135,9 @@ public final class ICalendarImport {
             }
         }
 
-        Instant from = today.minusDays(FeedMapping.PAST_DAYS).atStartOfDay(Activity.ZONE).toInstant();
-        Instant to = today.plusDays(mapping.horizonDays() + 1L).atStartOfDay(Activity.ZONE).toInstant();
-
-        List<ImportedEvent> events = new ArrayList<>();
-        List<RejectedEvent> rejected = new ArrayList<>();
+        List<RejectedEvent> unreadable = new ArrayList<>();
         for (Block block : split.brokenEvents()) {
-            rejected.add(new RejectedEvent(block.value("UID"),
+            unreadable.add(new RejectedEvent(block.value("UID"),
                     "the VEVENT has no END:VEVENT (the feed is cut off or broken there)", block.raw()));
         }
         Map<String, List<Block>> series = new LinkedHashMap<>();
@@ -137,22 +147,63 @@ public final class ICalendarImport {
                 key = block.value("UID");
             }
             if (key == null || key.isBlank()) {
-                rejected.add(new RejectedEvent(null, "the VEVENT has no UID", block.raw()));
+                unreadable.add(new RejectedEvent(null, "the VEVENT has no UID", block.raw()));
             } else {
                 series.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
             }
         }
-        // Each series is read and mapped on its own, so they are spread over the cores; the order stays the feed's.
-        List<Mapped> mapped = series.entrySet().parallelStream()
-                .map(e -> map(e.getKey(), e.getValue(), zones, mapping, from, to)).toList();
-        for (Mapped m : mapped) {
-            if (m.event() != null) {
-                events.add(m.event());
-            } else if (m.rejected() != null) {
-                rejected.add(m.rejected());
-            }
+        return new Series(List.copyOf(series.entrySet()), unreadable, zones, mapping, today);
+    }
+
+    /** A feed read as far as its series; see {@link #read}. */
+    public static final class Series {
+
+        private final List<Map.Entry<String, List<Block>>> series;
+        private final List<RejectedEvent> unreadable;
+        private final Map<String, VTimeZone> zones;
+        private final FeedMapping mapping;
+        private final Instant from;
+        private final Instant to;
+
+        private Series(List<Map.Entry<String, List<Block>>> series, List<RejectedEvent> unreadable,
+                       Map<String, VTimeZone> zones, FeedMapping mapping, LocalDate today) {
+            this.series = series;
+            this.unreadable = List.copyOf(unreadable);
+            this.zones = zones;
+            this.mapping = mapping;
+            this.from = today.minusDays(FeedMapping.PAST_DAYS).atStartOfDay(Activity.ZONE).toInstant();
+            this.to = today.plusDays(mapping.horizonDays() + 1L).atStartOfDay(Activity.ZONE).toInstant();
         }
-        return new ParsedFeed(events, rejected);
+
+        /** How many series the feed has. */
+        public int size() {
+            return series.size();
+        }
+
+        /** Events that belong to no series: a VEVENT without END or without UID. */
+        public List<RejectedEvent> unreadable() {
+            return unreadable;
+        }
+
+        /**
+         * Maps the series from index {@code from} (inclusive) to {@code to} (exclusive) into activities. Each series
+         * is read and mapped on its own, so they are spread over the cores; the order stays the feed's.
+         */
+        public ParsedFeed map(int from, int to) {
+            List<ImportedEvent> events = new ArrayList<>();
+            List<RejectedEvent> rejected = new ArrayList<>();
+            List<Mapped> mapped = series.subList(from, to).parallelStream()
+                    .map(e -> ICalendarImport.map(e.getKey(), e.getValue(), zones, mapping, this.from, this.to))
+                    .toList();
+            for (Mapped m : mapped) {
+                if (m.event() != null) {
+                    events.add(m.event());
+                } else if (m.rejected() != null) {
+                    rejected.add(m.rejected());
+                }
+            }
+            return new ParsedFeed(events, rejected);
+        }
     }
 
     /** What one series became: an event, a rejection, or neither when it has no instance in the window. */

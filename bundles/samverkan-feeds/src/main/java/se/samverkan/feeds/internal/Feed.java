@@ -26,9 +26,8 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.calendar.FeedException;
 import se.samverkan.calendar.ICalendarImport;
-import se.samverkan.calendar.ImportedEvent;
+import se.samverkan.calendar.ICalendarImport.Series;
 import se.samverkan.calendar.ParsedFeed;
-import se.samverkan.calendar.RejectedEvent;
 import se.samverkan.routes.Retries;
 
 /**
@@ -97,7 +96,7 @@ public class Feed extends RouteBuilder {
                         new RunCounts(0, 0, countEvents(), 0, 0)));
                 return RunCounts.NONE;
             }
-            RunCounts counts = importer.apply(parse(fetched.documents()), true);
+            RunCounts counts = importer.apply(read(fetched.documents()));
             store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts));
             return counts;
         } catch (IOException | FeedException e) {
@@ -116,7 +115,8 @@ public class Feed extends RouteBuilder {
         String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Samverkan//replay//SV\r\n" + rawEvent.strip()
                 + "\r\nEND:VCALENDAR\r\n";
         try {
-            ParsedFeed parsed = parse(List.of(calendar.getBytes(StandardCharsets.UTF_8)));
+            ParsedFeed parsed = ICalendarImport.parse(new ByteArrayInputStream(calendar.getBytes(StandardCharsets.UTF_8)),
+                    settings.mapping(), LocalDate.now(Activity.ZONE));
             if (!parsed.rejected().isEmpty()) {
                 return parsed.rejected().get(0).reason();
             }
@@ -143,15 +143,13 @@ public class Feed extends RouteBuilder {
         return store.countEvents(id());
     }
 
-    private ParsedFeed parse(List<byte[]> documents) throws FeedException {
-        List<ImportedEvent> events = new ArrayList<>();
-        List<RejectedEvent> rejected = new ArrayList<>();
+    /** Reads every document before anything is stored, so a broken one fails the read and changes nothing. */
+    private List<Series> read(List<byte[]> documents) throws FeedException {
+        List<Series> read = new ArrayList<>();
         for (byte[] document : documents) {
-            ParsedFeed parsed = ICalendarImport.parse(new ByteArrayInputStream(document), settings.mapping(),
-                    LocalDate.now(Activity.ZONE));
-            events.addAll(parsed.events());
-            rejected.addAll(parsed.rejected());
+            read.add(ICalendarImport.read(new ByteArrayInputStream(document), settings.mapping(),
+                    LocalDate.now(Activity.ZONE)));
         }
-        return new ParsedFeed(events, rejected);
+        return read;
     }
 }

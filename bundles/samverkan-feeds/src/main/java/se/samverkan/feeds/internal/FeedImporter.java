@@ -3,12 +3,20 @@ package se.samverkan.feeds.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.feed.FeedStore;
@@ -21,6 +29,7 @@ import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.EntityService.Saved;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.calendar.ICalendarImport.Series;
 import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.RejectedEvent;
@@ -53,52 +62,86 @@ final class FeedImporter {
         return "feed:" + feedId;
     }
 
+    /** Series mapped per part: storing waits only for the first part to be mapped. */
+    static final int PART = 1000;
+
+    /**
+     * Stores a whole read of the feed (one series per document), mapping each part on another thread while the
+     * part before it is stored, so that mapping and writing use both cores. Only one part is mapped ahead.
+     */
+    RunCounts apply(List<Series> documents) {
+        List<Supplier<ParsedFeed>> parts = new ArrayList<>();
+        for (Series series : documents) {
+            parts.add(() -> new ParsedFeed(List.of(), series.unreadable()));
+            for (int from = 0; from < series.size(); from += PART) {
+                int start = from;
+                parts.add(() -> series.map(start, Math.min(series.size(), start + PART)));
+            }
+        }
+        ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
+        try {
+            return apply(new Ahead(parts, mapper), true);
+        } finally {
+            mapper.shutdownNow();
+        }
+    }
+
     /**
      * @param whole the read was the whole feed, so events missing from it are gone; false for one replayed event
      */
     RunCounts apply(ParsedFeed parsed, boolean whole) {
+        return apply(List.of(parsed).iterator(), whole);
+    }
+
+    private RunCounts apply(Iterator<ParsedFeed> parts, boolean whole) {
         Map<String, StoredEvent> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
-        List<ImportedEvent> changed = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
-        int unchanged = 0;
-        // Hashing every event's text is a tenth of a first import; it needs no order, so every core takes part.
-        List<String> prints = parsed.events().parallelStream().map(e -> fingerprint(e.activity())).toList();
-        for (int i = 0; i < prints.size(); i++) {
-            ImportedEvent event = parsed.events().get(i);
-            seen.add(event.uid());
-            String fingerprint = prints.get(i);
-            StoredEvent before = stored.get(event.uid());
-            if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
-                unchanged++;
-            } else {
-                changed.add(event);
-                fingerprints.add(fingerprint);
-            }
-        }
-        List<Saved<Activity>> outcomes = activities.saveAll(caller, changed.stream().map(ImportedEvent::activity).toList());
         List<StoredEvent> taken = new ArrayList<>();
+        List<RejectedEvent> refused = new ArrayList<>();
         int created = 0;
         int updated = 0;
+        int unchanged = 0;
         int rejected = 0;
-        for (int i = 0; i < changed.size(); i++) {
-            ImportedEvent event = changed.get(i);
-            Saved<Activity> outcome = outcomes.get(i);
-            if (outcome.error() != null) {
-                quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
-                rejected++;
-            } else {
-                taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
-                if (outcome.created()) {
-                    created++;
+        while (parts.hasNext()) {
+            ParsedFeed part = parts.next();
+            refused.addAll(part.rejected());
+            List<ImportedEvent> changed = new ArrayList<>();
+            List<String> fingerprints = new ArrayList<>();
+            // Hashing every event's text is a tenth of a first import; it needs no order, so every core takes part.
+            List<String> prints = part.events().parallelStream().map(e -> fingerprint(e.activity())).toList();
+            for (int i = 0; i < prints.size(); i++) {
+                ImportedEvent event = part.events().get(i);
+                seen.add(event.uid());
+                String fingerprint = prints.get(i);
+                StoredEvent before = stored.get(event.uid());
+                if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
+                    unchanged++;
                 } else {
-                    updated++;
+                    changed.add(event);
+                    fingerprints.add(fingerprint);
+                }
+            }
+            List<Saved<Activity>> outcomes = activities.saveAll(caller,
+                    changed.stream().map(ImportedEvent::activity).toList());
+            for (int i = 0; i < changed.size(); i++) {
+                ImportedEvent event = changed.get(i);
+                Saved<Activity> outcome = outcomes.get(i);
+                if (outcome.error() != null) {
+                    quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
+                    rejected++;
+                } else {
+                    taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
+                    if (outcome.created()) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
                 }
             }
         }
         store.saveEvents(feedId, taken);
         quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
-        for (RejectedEvent bad : parsed.rejected()) {
+        for (RejectedEvent bad : refused) {
             // A broken version of a known event keeps the last good one stored.
             seen.add(bad.uid());
             quarantine.add(source(), bad.uid() == null ? "(no UID)" : bad.uid(), bad.reason(), bad.raw());
@@ -106,6 +149,45 @@ final class FeedImporter {
         }
         int removed = whole ? removeMissing(stored, seen) : 0;
         return new RunCounts(created, updated, unchanged, removed, rejected);
+    }
+
+    /** Hands out the parts in order; each is mapped on {@code mapper} while the one before it is stored. */
+    private static final class Ahead implements Iterator<ParsedFeed> {
+
+        private final List<Supplier<ParsedFeed>> parts;
+        private final Executor mapper;
+        private int next;
+        private CompletableFuture<ParsedFeed> coming;
+
+        Ahead(List<Supplier<ParsedFeed>> parts, Executor mapper) {
+            this.parts = parts;
+            this.mapper = mapper;
+            this.coming = start();
+        }
+
+        private CompletableFuture<ParsedFeed> start() {
+            return next < parts.size() ? CompletableFuture.supplyAsync(parts.get(next++), mapper) : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return coming != null;
+        }
+
+        @Override
+        public ParsedFeed next() {
+            if (coming == null) {
+                throw new NoSuchElementException();
+            }
+            ParsedFeed part;
+            try {
+                part = coming.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            coming = start();
+            return part;
+        }
     }
 
     /**

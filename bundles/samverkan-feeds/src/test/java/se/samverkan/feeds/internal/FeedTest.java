@@ -158,6 +158,43 @@ class FeedTest {
     }
 
     @Test
+    void aFeedOfSeveralPartsIsStoredWholeAndReadAgainUnchanged() throws Exception {
+        // Parts are mapped on another thread while the one before is stored; the outcome is that of one read.
+        int n = FeedImporter.PART * 2 + 10;
+        int broken = FeedImporter.PART + 5;
+        int changed = FeedImporter.PART + 6;
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(event("e" + i + "@sv.se", 1, "Kurs " + i, "Språk", "CONFIRMED"));
+        }
+        events.set(broken, "BEGIN:VEVENT\r\nUID:trasig@sv.se\r\nDTSTART:not-a-date\r\nSUMMARY:Trasig\r\nEND:VEVENT\r\n");
+        source.body = calendar(events.toArray(String[]::new));
+        Feed feed = feed(Map.of());
+        assertEquals(new RunCounts(n - 1, 0, 0, 0, 1), feed.read());
+        assertEquals(n - 1, services.activities.count());
+        assertEquals("trasig@sv.se", quarantine.list("feed:" + ID, true).get(0).key());
+
+        events.set(changed, event("e" + changed + "@sv.se", 2, "Kurs med ny titel", "Språk", "CONFIRMED"));
+        source.change(calendar(events.subList(0, n - 3).toArray(String[]::new)));
+        assertEquals(new RunCounts(0, 1, n - 5, 3, 1), feed.read(), "three gone from the last part, one changed");
+        assertEquals("Kurs med ny titel",
+                services.activities.get(ICalendarImport.activityId(ID, "e" + changed + "@sv.se")).title().get("sv"));
+    }
+
+    @Test
+    void aBrokenDocumentInAFolderFailsTheReadBeforeAnythingIsStored(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("a.ics"), calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED")));
+        Files.writeString(folder.resolve("b.ics"), "Detta är ingen kalender");
+        Map<String, Object> config = settings(Map.of());
+        config.remove("url");
+        config.put("folder", folder.toString());
+        Feed feed = new Feed(FeedSettings.of(config), services.activities, store, quarantine);
+        Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
+        assertTrue(e.getMessage().contains("not an iCalendar feed"), e.getMessage());
+        assertEquals(0, services.activities.count());
+    }
+
+    @Test
     void theRouteRetriesASourceThatIsDownUntilItIsBack() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
         source.failures = 2;

@@ -23,6 +23,7 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.security.Scopes;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.EntityService.Saved;
 import se.samverkan.api.service.Page;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.validation.Validation;
@@ -99,6 +100,11 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         } else {
             index.put(saved);
         }
+    }
+
+    @Override
+    protected void committedAll(List<Saved<Activity>> saved) {
+        index.putAll(saved.stream().map(Saved::saved).toList());
     }
 
     /**

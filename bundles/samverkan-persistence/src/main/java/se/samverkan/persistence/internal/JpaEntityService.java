@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -106,6 +108,11 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     protected void committed(String id, R saved) {
     }
 
+    /** Called after a batch of {@link #saveAll} has been committed, with the records it saved. */
+    protected void committedAll(List<Saved<R>> saved) {
+        saved.forEach(o -> committed(o.id(), o.saved()));
+    }
+
     /** Only admins may create and delete this kind (e.g. municipalities). */
     protected boolean adminOnlyCreateDelete() {
         return false;
@@ -162,11 +169,34 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     /** Records per transaction in {@link #saveAll}: enough that commits stop mattering, few enough to hold. */
     private static final int BATCH = 250;
 
+    /**
+     * Each batch's {@link #committedAll} (for activities, the search index taking them) runs on another thread
+     * while the next batch is written, so the two use both cores; all have run when this returns.
+     */
     @Override
     public List<Saved<R>> saveAll(Caller caller, List<R> records) {
         List<Saved<R>> outcomes = new ArrayList<>(records.size());
-        for (int from = 0; from < records.size(); from += BATCH) {
-            outcomes.addAll(saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH))));
+        CompletableFuture<Void> hooks = CompletableFuture.completedFuture(null);
+        try {
+            for (int from = 0; from < records.size(); from += BATCH) {
+                List<Saved<R>> saved = saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH)));
+                outcomes.addAll(saved);
+                List<Saved<R>> written = saved.stream().filter(o -> o.error() == null).toList();
+                // In order, and each batch's even after an earlier one failed: the first failure is thrown below.
+                hooks = hooks.handleAsync((ok, earlier) -> {
+                    committedAll(written);
+                    if (earlier != null) {
+                        throw earlier instanceof CompletionException c ? c : new CompletionException(earlier);
+                    }
+                    return null;
+                });
+            }
+        } finally {
+            try {
+                hooks.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         return outcomes;
     }
@@ -174,12 +204,11 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     /**
      * Writes a batch in one transaction, leaving out each record a check refuses (checks come before any write
      * of the record). If the database still refuses the batch, each record is written on its own, so only the
-     * bad one fails.
+     * bad one fails. The caller runs {@link #committedAll} for what was saved.
      */
     private List<Saved<R>> saveBatch(Caller caller, List<R> batch) {
-        List<Saved<R>> outcomes;
         try {
-            outcomes = tx(em -> {
+            return tx(em -> {
                 // Updates are flushed and new records' rows inserted first; then the audit and change-log rows.
                 Rows rows = new Rows(em);
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
@@ -203,14 +232,12 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         } catch (RuntimeException e) {
             return batch.stream().map(record -> {
                 try {
-                    return writeOne(caller, record, Mode.SAVE);
+                    return writeInTx(caller, record, Mode.SAVE);
                 } catch (SamverkanException refused) {
                     return new Saved<R>(kind.id().apply(record), null, false, refused);
                 }
             }).toList();
         }
-        outcomes.stream().filter(o -> o.error() == null).forEach(o -> committed(o.id(), o.saved()));
-        return outcomes;
     }
 
     private enum Mode { CREATE, UPDATE, SAVE }
@@ -233,8 +260,15 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     /** One record in its own transaction. */
     private Saved<R> writeOne(Caller caller, R record, Mode mode) {
+        Saved<R> saved = writeInTx(caller, record, mode);
+        committed(saved.id(), saved.saved());
+        return saved;
+    }
+
+    /** One record in its own transaction, without the {@link #committed} hook. */
+    private Saved<R> writeInTx(Caller caller, R record, Mode mode) {
         String id = kind.id().apply(record);
-        Saved<R> saved = tx(em -> {
+        return tx(em -> {
             Rows rows = new Rows(em);
             Written<E, R> written = write(em, rows, caller, record, mode, false);
             flush(em, rows, id);
@@ -242,8 +276,6 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             rows.execute();
             return result;
         });
-        committed(id, saved.saved());
-        return saved;
     }
 
     /**

@@ -113,15 +113,24 @@ public class SearchIndex {
     }
 
     void put(Activity a) {
-        long[] starts = scheduledStarts(a.occurrences());
+        putAll(List.of(a));
+    }
+
+    /** Takes many activities under one lock; their entries are built before it is taken, so readers wait less. */
+    void putAll(Collection<Activity> saved) {
+        List<Entry> entries = saved.stream().map(SearchIndex::entry).toList();
+        write(() -> entries.forEach(e -> {
+            removeEntry(e.id());
+            addEntry(e);
+        }));
+    }
+
+    private static Entry entry(Activity a) {
         Collection<String> texts = Stream.concat(values(a.title()), values(a.description())).toList();
-        write(() -> {
-            removeEntry(a.id());
-            addEntry(new Entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(),
-                    a.languages() == null ? Set.of() : Set.copyOf(a.languages()),
-                    a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), starts,
-                    Tokens.of(texts).toArray(String[]::new)));
-        });
+        return new Entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(),
+                a.languages() == null ? Set.of() : Set.copyOf(a.languages()),
+                a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), scheduledStarts(a.occurrences()),
+                Tokens.of(texts).toArray(String[]::new));
     }
 
     /** Whether the index has the activity, searchable or not. */

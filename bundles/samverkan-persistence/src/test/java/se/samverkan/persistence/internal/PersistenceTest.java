@@ -355,6 +355,28 @@ class PersistenceTest {
     }
 
     @Test
+    void aSaveAllOfManyBatchesIsSearchableWholeWhenItReturnsAndTheLastVersionWins() {
+        // The search index takes each batch on another thread while the next one is written (three batches here).
+        List<Activity> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            records.add(swimming(String.format("sim-%03d", i), "1487", "2026-12-01T18:00:00+01:00"));
+        }
+        records.set(599, swimming("sim-000", "1487", "2027-01-05T18:00:00+01:00"));
+
+        List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, records);
+
+        assertEquals(List.of(), saved.stream().filter(o -> o.error() != null).toList());
+        assertEquals(599, activities.count());
+        assertTrue(records.stream().allMatch(r -> index.holds(r.id())), "the index has every activity on return");
+        assertEquals(List.of("sim-000"), ids(query(null, null, null, LocalDate.parse("2027-01-05"),
+                LocalDate.parse("2027-01-05"))), "the later version of an activity saved twice is indexed");
+        assertEquals(List.of("sim-001"), ids(new ActivityQuery(null, null, null, null, null,
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01"), null, 0, 1)));
+        assertEquals(OffsetDateTime.parse("2027-01-05T18:00:00+01:00"),
+                activities.get("sim-000").occurrences().get(0).start());
+    }
+
+    @Test
     void idsByPrefixAreOrderedBoundedAndTakeWildcardsLiterally() {
         for (String id : List.of("simkurs-b", "simkurs-a", "cykel")) {
             activities.create(ADMIN, swimming(id, "1487", "2026-12-01T18:00:00+01:00"));
