@@ -62,25 +62,32 @@ final class FeedImporter {
         return "feed:" + feedId;
     }
 
-    /** Series mapped per part: storing waits only for the first part to be mapped. */
-    static final int PART = 1000;
+    /**
+     * Series mapped per part: the first part is small, since storing waits for it to be mapped; each part after it
+     * is twice as large, up to {@link #MAX_PART}, since every part ends with a wait for the search index.
+     */
+    static final int FIRST_PART = 500;
+    static final int MAX_PART = 4000;
 
     /**
      * Stores a whole read of the feed (one series per document), mapping each part on another thread while the
-     * part before it is stored, so that mapping and writing use both cores. Only one part is mapped ahead.
+     * part before it is stored, so that mapping and writing use both cores. Only one part is mapped ahead. The
+     * same thread records each stored part's events (feed store, quarantine) while the next part is written.
      */
     RunCounts apply(List<Series> documents) {
         List<Supplier<ParsedFeed>> parts = new ArrayList<>();
+        int size = FIRST_PART;
         for (Series series : documents) {
             parts.add(() -> new ParsedFeed(List.of(), series.unreadable()));
-            for (int from = 0; from < series.size(); from += PART) {
+            for (int from = 0; from < series.size(); from += size, size = Math.min(MAX_PART, size * 2)) {
                 int start = from;
-                parts.add(() -> series.map(start, Math.min(series.size(), start + PART)));
+                int end = Math.min(series.size(), from + size);
+                parts.add(() -> series.map(start, end));
             }
         }
         ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
         try {
-            return apply(new Ahead(parts, mapper), true);
+            return apply(new Ahead(parts, mapper), true, mapper);
         } finally {
             mapper.shutdownNow();
         }
@@ -90,57 +97,67 @@ final class FeedImporter {
      * @param whole the read was the whole feed, so events missing from it are gone; false for one replayed event
      */
     RunCounts apply(ParsedFeed parsed, boolean whole) {
-        return apply(List.of(parsed).iterator(), whole);
+        return apply(List.of(parsed).iterator(), whole, Runnable::run);
     }
 
-    private RunCounts apply(Iterator<ParsedFeed> parts, boolean whole) {
+    /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
+    private RunCounts apply(Iterator<ParsedFeed> parts, boolean whole, Executor recorder) {
         Map<String, StoredEvent> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
-        List<StoredEvent> taken = new ArrayList<>();
         List<RejectedEvent> refused = new ArrayList<>();
+        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         int rejected = 0;
-        while (parts.hasNext()) {
-            ParsedFeed part = parts.next();
-            refused.addAll(part.rejected());
-            List<ImportedEvent> changed = new ArrayList<>();
-            List<String> fingerprints = new ArrayList<>();
-            // Hashing every event's text is a tenth of a first import; it needs no order, so every core takes part.
-            List<String> prints = part.events().parallelStream().map(e -> fingerprint(e.activity())).toList();
-            for (int i = 0; i < prints.size(); i++) {
-                ImportedEvent event = part.events().get(i);
-                seen.add(event.uid());
-                String fingerprint = prints.get(i);
-                StoredEvent before = stored.get(event.uid());
-                if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
-                    unchanged++;
-                } else {
-                    changed.add(event);
-                    fingerprints.add(fingerprint);
-                }
-            }
-            List<Saved<Activity>> outcomes = activities.saveAll(caller,
-                    changed.stream().map(ImportedEvent::activity).toList());
-            for (int i = 0; i < changed.size(); i++) {
-                ImportedEvent event = changed.get(i);
-                Saved<Activity> outcome = outcomes.get(i);
-                if (outcome.error() != null) {
-                    quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
-                    rejected++;
-                } else {
-                    taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
-                    if (outcome.created()) {
-                        created++;
+        try {
+            while (parts.hasNext()) {
+                ParsedFeed part = parts.next();
+                refused.addAll(part.rejected());
+                List<ImportedEvent> changed = new ArrayList<>();
+                List<String> fingerprints = new ArrayList<>();
+                // Hashing every event's text is a tenth of a first import; it needs no order, so every core helps.
+                List<String> prints = part.events().parallelStream().map(e -> fingerprint(e.activity())).toList();
+                for (int i = 0; i < prints.size(); i++) {
+                    ImportedEvent event = part.events().get(i);
+                    seen.add(event.uid());
+                    String fingerprint = prints.get(i);
+                    StoredEvent before = stored.get(event.uid());
+                    if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
+                        unchanged++;
                     } else {
-                        updated++;
+                        changed.add(event);
+                        fingerprints.add(fingerprint);
                     }
                 }
+                List<Saved<Activity>> outcomes = activities.saveAll(caller,
+                        changed.stream().map(ImportedEvent::activity).toList());
+                List<StoredEvent> taken = new ArrayList<>();
+                for (int i = 0; i < changed.size(); i++) {
+                    ImportedEvent event = changed.get(i);
+                    Saved<Activity> outcome = outcomes.get(i);
+                    if (outcome.error() != null) {
+                        quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
+                        rejected++;
+                    } else {
+                        taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
+                        if (outcome.created()) {
+                            created++;
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+                // A run cut off later keeps what was recorded; a stored activity not recorded is updated next time.
+                recorded = recorded.thenRunAsync(() -> {
+                    store.saveEvents(feedId, taken);
+                    quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
+                }, recorder);
             }
+        } finally {
+            recorded.handle((ok, e) -> null).join();  // done, whatever became of the parts
         }
-        store.saveEvents(feedId, taken);
-        quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
+        join(recorded);
         for (RejectedEvent bad : refused) {
             // A broken version of a known event keeps the last good one stored.
             seen.add(bad.uid());
@@ -149,6 +166,15 @@ final class FeedImporter {
         }
         int removed = whole ? removeMissing(stored, seen) : 0;
         return new RunCounts(created, updated, unchanged, removed, rejected);
+    }
+
+    /** The future's result, or what failed it. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Hands out the parts in order; each is mapped on {@code mapper} while the one before it is stored. */
@@ -179,12 +205,7 @@ final class FeedImporter {
             if (coming == null) {
                 throw new NoSuchElementException();
             }
-            ParsedFeed part;
-            try {
-                part = coming.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            ParsedFeed part = join(coming);
             coming = start();
             return part;
         }

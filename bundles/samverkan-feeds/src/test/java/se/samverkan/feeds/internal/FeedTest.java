@@ -160,9 +160,9 @@ class FeedTest {
     @Test
     void aFeedOfSeveralPartsIsStoredWholeAndReadAgainUnchanged() throws Exception {
         // Parts are mapped on another thread while the one before is stored; the outcome is that of one read.
-        int n = FeedImporter.PART * 2 + 10;
-        int broken = FeedImporter.PART + 5;
-        int changed = FeedImporter.PART + 6;
+        int n = FeedImporter.FIRST_PART * 3 + 10;  // parts of 500, 1 000 and 10
+        int broken = FeedImporter.FIRST_PART + 5;
+        int changed = FeedImporter.FIRST_PART + 6;
         List<String> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             events.add(event("e" + i + "@sv.se", 1, "Kurs " + i, "Språk", "CONFIRMED"));

@@ -65,8 +65,8 @@ public class FeedStoreImpl implements FeedStore {
 
     @Override
     public void saveEvents(String feedId, Collection<StoredEvent> events) {
-        jdbc.upsertAll("UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? "
-                        + "AND uid = ?",
+        jdbc.upsertAll("SELECT uid FROM calendar_event WHERE feed_id = ?", new Object[] {feedId}, row -> (String) row[4],
+                "UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? AND uid = ?",
                 "INSERT INTO calendar_event (activity_id, fingerprint, removed, feed_id, uid) VALUES (?, ?, ?, ?, ?)",
                 events.stream().map(e -> new Object[]{e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()})
                         .toList());

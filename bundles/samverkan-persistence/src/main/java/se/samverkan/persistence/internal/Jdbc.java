@@ -8,7 +8,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -63,21 +69,29 @@ final class Jdbc {
     }
 
     /**
-     * Upserts rows in one transaction with two batches: {@code update} for all, then {@code insert} for those
-     * it found no row for. Both take the same parameters, in the same order.
+     * Upserts rows in one transaction: {@code update} for the rows whose key {@code storedKeys} finds, {@code insert}
+     * for the others, each as one batch. Reading the stored keys first spares a new row an update that finds
+     * nothing: a feed's first import inserts every row. Both statements take the same parameters, in the same order.
+     *
+     * @param storedKeys a query of one column, the keys already stored, with parameters {@code keyParameters}
+     * @param key        a row's key, as {@code storedKeys} gives it
      */
-    void upsertAll(String update, String insert, List<Object[]> rows) {
+    void upsertAll(String storedKeys, Object[] keyParameters, Function<Object[], String> key, String update,
+                   String insert, List<Object[]> rows) {
         transaction(c -> {
-            int[] counts = batch(c, update, rows);
-            List<Object[]> missing = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                // A driver may answer a batch without counts (SUCCESS_NO_INFO): then the row is asked on its own.
-                int count = counts[i] == Statement.SUCCESS_NO_INFO ? execute(c, update, rows.get(i)) : counts[i];
-                if (count == 0) {
-                    missing.add(rows.get(i));
+            Set<String> stored = new HashSet<>();
+            try (PreparedStatement p = prepare(c, storedKeys, keyParameters, false); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
                 }
             }
-            return batch(c, insert, missing);
+            // A key given twice is written once, with its last row.
+            Map<String, Object[]> last = new LinkedHashMap<>();
+            rows.forEach(row -> last.put(key.apply(row), row));
+            Map<Boolean, List<Object[]>> known = last.entrySet().stream().collect(Collectors.partitioningBy(
+                    e -> stored.contains(e.getKey()), Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+            batch(c, update, known.get(true));
+            return batch(c, insert, known.get(false));
         });
     }
 

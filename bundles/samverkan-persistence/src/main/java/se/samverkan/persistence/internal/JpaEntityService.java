@@ -167,7 +167,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     /** Records per transaction in {@link #saveAll}: enough that commits stop mattering, few enough to hold. */
-    private static final int BATCH = 250;
+    private static final int BATCH = 500;
 
     /**
      * Each batch's {@link #committedAll} (for activities, the search index taking them) runs on another thread

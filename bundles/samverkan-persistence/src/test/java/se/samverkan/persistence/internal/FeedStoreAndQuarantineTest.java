@@ -57,6 +57,12 @@ class FeedStoreAndQuarantineTest {
         assertEquals("f5", feeds.events("sv-kurser").get("abc@google.com").fingerprint(), "new and stored in one call");
         assertEquals(2, feeds.countEvents("sv-kurser"), "removed events are not counted");
         assertEquals(0, feeds.countEvents("annan"));
+        feeds.saveEvents("annan", List.of(new StoredEvent("abc@google.com", "annan-abc", "a1", false),
+                new StoredEvent("abc@google.com", "annan-abc", "a2", false)));
+        assertEquals("a2", feeds.events("annan").get("abc@google.com").fingerprint(),
+                "a UID given twice in one call is written once, as given last");
+        assertEquals("f5", feeds.events("sv-kurser").get("abc@google.com").fingerprint(),
+                "another feed's event with the same UID is its own");
     }
 
     @Test

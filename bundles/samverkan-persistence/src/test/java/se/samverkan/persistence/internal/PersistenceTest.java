@@ -356,7 +356,7 @@ class PersistenceTest {
 
     @Test
     void aSaveAllOfManyBatchesIsSearchableWholeWhenItReturnsAndTheLastVersionWins() {
-        // The search index takes each batch on another thread while the next one is written (three batches here).
+        // The search index takes each batch on another thread while the next one is written (two batches here).
         List<Activity> records = new java.util.ArrayList<>();
         for (int i = 0; i < 600; i++) {
             records.add(swimming(String.format("sim-%03d", i), "1487", "2026-12-01T18:00:00+01:00"));
