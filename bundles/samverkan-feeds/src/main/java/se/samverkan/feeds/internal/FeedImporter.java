@@ -75,14 +75,14 @@ final class FeedImporter {
      * same thread records each stored part's events (feed store, quarantine) while the next part is written.
      */
     RunCounts apply(List<Series> documents) {
-        List<Supplier<ParsedFeed>> parts = new ArrayList<>();
+        List<Supplier<Part>> parts = new ArrayList<>();
         int size = FIRST_PART;
         for (Series series : documents) {
-            parts.add(() -> new ParsedFeed(List.of(), series.unreadable()));
+            parts.add(() -> Part.of(new ParsedFeed(List.of(), series.unreadable())));
             for (int from = 0; from < series.size(); from += size, size = Math.min(MAX_PART, size * 2)) {
                 int start = from;
                 int end = Math.min(series.size(), from + size);
-                parts.add(() -> series.map(start, end));
+                parts.add(() -> Part.of(series.map(start, end)));
             }
         }
         ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
@@ -97,11 +97,18 @@ final class FeedImporter {
      * @param whole the read was the whole feed, so events missing from it are gone; false for one replayed event
      */
     RunCounts apply(ParsedFeed parsed, boolean whole) {
-        return apply(List.of(parsed).iterator(), whole, Runnable::run);
+        return apply(List.of(Part.of(parsed)).iterator(), whole, Runnable::run);
     }
 
     /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
-    private RunCounts apply(Iterator<ParsedFeed> parts, boolean whole, Executor recorder) {
+    /** A part of a read, with each event's fingerprint: hashing the text is a tenth of a first import. */
+    private record Part(ParsedFeed feed, List<String> prints) {
+        static Part of(ParsedFeed feed) {
+            return new Part(feed, feed.events().parallelStream().map(e -> fingerprint(e.activity())).toList());
+        }
+    }
+
+    private RunCounts apply(Iterator<Part> parts, boolean whole, Executor recorder) {
         Map<String, StoredEvent> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
         List<RejectedEvent> refused = new ArrayList<>();
@@ -112,16 +119,14 @@ final class FeedImporter {
         int rejected = 0;
         try {
             while (parts.hasNext()) {
-                ParsedFeed part = parts.next();
-                refused.addAll(part.rejected());
+                Part part = parts.next();
+                refused.addAll(part.feed().rejected());
                 List<ImportedEvent> changed = new ArrayList<>();
                 List<String> fingerprints = new ArrayList<>();
-                // Hashing every event's text is a tenth of a first import; it needs no order, so every core helps.
-                List<String> prints = part.events().parallelStream().map(e -> fingerprint(e.activity())).toList();
-                for (int i = 0; i < prints.size(); i++) {
-                    ImportedEvent event = part.events().get(i);
+                for (int i = 0; i < part.prints().size(); i++) {
+                    ImportedEvent event = part.feed().events().get(i);
                     seen.add(event.uid());
-                    String fingerprint = prints.get(i);
+                    String fingerprint = part.prints().get(i);
                     StoredEvent before = stored.get(event.uid());
                     if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
                         unchanged++;
@@ -178,20 +183,20 @@ final class FeedImporter {
     }
 
     /** Hands out the parts in order; each is mapped on {@code mapper} while the one before it is stored. */
-    private static final class Ahead implements Iterator<ParsedFeed> {
+    private static final class Ahead implements Iterator<Part> {
 
-        private final List<Supplier<ParsedFeed>> parts;
+        private final List<Supplier<Part>> parts;
         private final Executor mapper;
         private int next;
-        private CompletableFuture<ParsedFeed> coming;
+        private CompletableFuture<Part> coming;
 
-        Ahead(List<Supplier<ParsedFeed>> parts, Executor mapper) {
+        Ahead(List<Supplier<Part>> parts, Executor mapper) {
             this.parts = parts;
             this.mapper = mapper;
             this.coming = start();
         }
 
-        private CompletableFuture<ParsedFeed> start() {
+        private CompletableFuture<Part> start() {
             return next < parts.size() ? CompletableFuture.supplyAsync(parts.get(next++), mapper) : null;
         }
 
@@ -201,11 +206,11 @@ final class FeedImporter {
         }
 
         @Override
-        public ParsedFeed next() {
+        public Part next() {
             if (coming == null) {
                 throw new NoSuchElementException();
             }
-            ParsedFeed part = join(coming);
+            Part part = join(coming);
             coming = start();
             return part;
         }

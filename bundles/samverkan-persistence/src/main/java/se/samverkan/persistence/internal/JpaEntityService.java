@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -170,18 +172,25 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     private static final int BATCH = 500;
 
     /**
-     * Each batch's {@link #committedAll} (for activities, the search index taking them) runs on another thread
-     * while the next batch is written, so the two use both cores; all have run when this returns.
+     * Each batch's {@link #committedAll} (for activities, the search index taking them) runs on a thread of its own
+     * while the next batch is written, so the two use both cores; all have run when this returns. (A shared pool
+     * could be busy with the caller's other work, a feed's mapping, and keep the last batch waiting.)
      */
     @Override
     public List<Saved<R>> saveAll(Caller caller, List<R> records) {
+        if (records.size() <= BATCH) {
+            List<Saved<R>> saved = records.isEmpty() ? List.of() : saveBatch(caller, records);
+            committedAll(written(saved));
+            return saved;
+        }
         List<Saved<R>> outcomes = new ArrayList<>(records.size());
+        ExecutorService hookThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-saved-" + kind()));
         CompletableFuture<Void> hooks = CompletableFuture.completedFuture(null);
         try {
             for (int from = 0; from < records.size(); from += BATCH) {
                 List<Saved<R>> saved = saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH)));
                 outcomes.addAll(saved);
-                List<Saved<R>> written = saved.stream().filter(o -> o.error() == null).toList();
+                List<Saved<R>> written = written(saved);
                 // In order, and each batch's even after an earlier one failed: the first failure is thrown below.
                 hooks = hooks.handleAsync((ok, earlier) -> {
                     committedAll(written);
@@ -189,16 +198,22 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
                         throw earlier instanceof CompletionException c ? c : new CompletionException(earlier);
                     }
                     return null;
-                });
+                }, hookThread);
             }
         } finally {
-            try {
-                hooks.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            hooks.handle((ok, e) -> null).join();  // all run, whatever became of the batches
+            hookThread.shutdown();
+        }
+        try {
+            hooks.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return outcomes;
+    }
+
+    private static <R> List<Saved<R>> written(List<Saved<R>> saved) {
+        return saved.stream().filter(o -> o.error() == null).toList();
     }
 
     /**
