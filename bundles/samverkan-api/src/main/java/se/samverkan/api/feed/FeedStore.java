@@ -21,9 +21,10 @@ public interface FeedStore {
     /**
      * @param etag         the source's ETag of the last good read, for If-None-Match
      * @param lastModified the source's Last-Modified of the last good read, for If-Modified-Since
+     * @param lastRead     when the source was last read and mapped whole (not answered "not modified")
      */
     record State(String feedId, String etag, String lastModified, Instant lastSync, Instant lastSuccess,
-                 String lastError, FeedStatus.RunCounts lastRun) {
+                 String lastError, FeedStatus.RunCounts lastRun, Instant lastRead) {
     }
 
     Optional<State> state(String feedId);

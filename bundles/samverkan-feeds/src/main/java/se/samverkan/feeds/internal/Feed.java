@@ -3,6 +3,7 @@ package se.samverkan.feeds.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class Feed extends RouteBuilder {
     }
 
     private final FeedSettings settings;
+    private final Clock clock;
     private final FeedSource source;
     private final FeedStore store;
     private final FeedImporter importer;
@@ -61,7 +63,13 @@ public class Feed extends RouteBuilder {
     }
 
     Feed(FeedSettings settings, ActivityService activities, FeedStore store, QuarantineService quarantine) {
+        this(settings, activities, store, quarantine, Clock.systemUTC());
+    }
+
+    Feed(FeedSettings settings, ActivityService activities, FeedStore store, QuarantineService quarantine,
+         Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.source = FeedSource.of(settings);
         this.store = store;
         this.importer = new FeedImporter(settings.id(), activities, store, quarantine);
@@ -82,28 +90,38 @@ public class Feed extends RouteBuilder {
                 .process(exchange -> read());
     }
 
-    /** Reads the feed if it changed; records the outcome either way. */
+    /**
+     * Reads the feed if it changed; records the outcome either way. A source is read whole at least once a day
+     * (Stockholm), even if it answers "not modified": the window its recurring events are expanded over moves with
+     * the date, so a weekly course without end keeps its sessions a full horizon ahead.
+     */
     synchronized RunCounts read() throws UnavailableException {
-        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null));
-        Instant now = Instant.now();
+        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null, null));
+        Instant now = clock.instant();
         try {
             // After a read with quarantined events the whole feed is read again: what was refused may be taken
             // now (e.g. the venue it names has come since), even if the source did not change.
             boolean clean = before.lastRun() == null || before.lastRun().rejected() == 0;
-            FeedSource.Fetched fetched = source.fetch(clean ? before.etag() : null, clean ? before.lastModified() : null);
+            boolean conditional = clean && before.lastRead() != null && day(before.lastRead()).equals(day(now));
+            FeedSource.Fetched fetched = source.fetch(conditional ? before.etag() : null,
+                    conditional ? before.lastModified() : null);
             if (fetched == null) {
                 store.saveState(new State(id(), before.etag(), before.lastModified(), now, now, null,
-                        new RunCounts(0, 0, countEvents(), 0, 0)));
+                        new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead()));
                 return RunCounts.NONE;
             }
-            RunCounts counts = importer.apply(read(fetched.documents()));
-            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts));
+            RunCounts counts = importer.apply(read(fetched.documents(), day(now)));
+            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts, now));
             return counts;
         } catch (IOException | FeedException e) {
             store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(),
-                    e.getMessage(), before.lastRun()));
+                    e.getMessage(), before.lastRun(), before.lastRead()));
             throw new UnavailableException("calendar feed " + id() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, Activity.ZONE);
     }
 
     /**
@@ -116,7 +134,7 @@ public class Feed extends RouteBuilder {
                 + "\r\nEND:VCALENDAR\r\n";
         try {
             ParsedFeed parsed = ICalendarImport.parse(new ByteArrayInputStream(calendar.getBytes(StandardCharsets.UTF_8)),
-                    settings.mapping(), LocalDate.now(Activity.ZONE));
+                    settings.mapping(), day(clock.instant()));
             if (!parsed.rejected().isEmpty()) {
                 return parsed.rejected().get(0).reason();
             }
@@ -144,11 +162,10 @@ public class Feed extends RouteBuilder {
     }
 
     /** Reads every document before anything is stored, so a broken one fails the read and changes nothing. */
-    private List<Series> read(List<byte[]> documents) throws FeedException {
+    private List<Series> read(List<byte[]> documents, LocalDate today) throws FeedException {
         List<Series> read = new ArrayList<>();
         for (byte[] document : documents) {
-            read.add(ICalendarImport.read(new ByteArrayInputStream(document), settings.mapping(),
-                    LocalDate.now(Activity.ZONE)));
+            read.add(ICalendarImport.read(new ByteArrayInputStream(document), settings.mapping(), today));
         }
         return read;
     }

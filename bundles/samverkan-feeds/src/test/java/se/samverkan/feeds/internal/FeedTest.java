@@ -12,7 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +107,55 @@ class FeedTest {
                 event("b@sv.se", 2, "Cykelkurs", "Cykel", "CANCELLED")));
         assertEquals(new RunCounts(0, 0, 2, 0, 0), feed.read(), "the same events under a new ETag change nothing");
         assertEquals(RunCounts.NONE, feed.read(), "and a clean feed is read conditionally again");
+    }
+
+    @Test
+    void aSourceThatIsNotModifiedIsStillReadWholeOnceADaySoItsSeriesKeepAFullHorizon() throws Exception {
+        // A weekly series without end and a horizon of 14 days: a week later, one more session is in the window.
+        LocalDate first = LocalDate.now(Activity.ZONE).plusDays(1);
+        source.body = calendar("BEGIN:VEVENT\r\nUID:vecka@sv.se\r\nDTSTAMP:20260101T000000Z\r\n"
+                + "DTSTART;TZID=Europe/Stockholm:" + DAY.format(first) + "T180000\r\n"
+                + "DTEND;TZID=Europe/Stockholm:" + DAY.format(first) + "T200000\r\n"
+                + "RRULE:FREQ=WEEKLY\r\nSUMMARY:Språkcafé\r\nCATEGORIES:Språk\r\nEND:VEVENT\r\n");
+        MovableClock clock = new MovableClock(Instant.now());
+        Feed feed = new Feed(FeedSettings.of(settings(Map.of("horizonDays", "14"))), services.activities, store,
+                quarantine, clock);
+        String id = ICalendarImport.activityId(ID, "vecka@sv.se");
+        assertEquals(new RunCounts(1, 0, 0, 0, 0), feed.read());
+        assertEquals(2, services.activities.get(id).occurrences().size());
+        assertEquals(RunCounts.NONE, feed.read());
+        assertEquals("\"v1\"", source.lastIfNoneMatch, "the same day, a conditional request");
+
+        clock.now = clock.now.plus(Duration.ofDays(7));
+        assertEquals(new RunCounts(0, 1, 0, 0, 0), feed.read(), "the next day the source is read whole, unchanged");
+        assertNull(source.lastIfNoneMatch);
+        assertEquals(3, services.activities.get(id).occurrences().size(), "the window moved a week");
+        assertEquals(RunCounts.NONE, feed.read(), "and that day's next reads are conditional again");
+        assertEquals(304, source.lastStatus);
+    }
+
+    /** A clock a test moves. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
