@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.util.Sha256;
 import se.samverkan.api.validation.Checks;
 
 /**
@@ -53,6 +55,16 @@ public record FeedMapping(String feedId, String organisationId, String municipal
             byName.putAll(categories);
         }
         categories = java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * A digest of the whole mapping that is the same after a restart (sets are written sorted): a feed read with
+     * another mapping gives other activities, so it is read whole again.
+     */
+    public String key() {
+        return Sha256.hex(String.join("\u001f", feedId, organisationId, municipalityCode, venueId,
+                new TreeSet<>(languages).toString(), textLanguage, categories.toString(), defaultCategory.name(),
+                defaultFocusArea.name(), String.valueOf(horizonDays)));
     }
 
     /** The category a CATEGORIES value maps to, ignoring case; null if none. */

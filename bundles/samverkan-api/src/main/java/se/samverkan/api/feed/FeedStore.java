@@ -22,9 +22,10 @@ public interface FeedStore {
      * @param etag         the source's ETag of the last good read, for If-None-Match
      * @param lastModified the source's Last-Modified of the last good read, for If-Modified-Since
      * @param lastRead     when the source was last read and mapped whole (not answered "not modified")
+     * @param readKey      digests of the mapping and of the bytes of that read, {@code mapping:bytes}
      */
     record State(String feedId, String etag, String lastModified, Instant lastSync, Instant lastSuccess,
-                 String lastError, FeedStatus.RunCounts lastRun, Instant lastRead) {
+                 String lastError, FeedStatus.RunCounts lastRun, Instant lastRead, String readKey) {
     }
 
     Optional<State> state(String feedId);

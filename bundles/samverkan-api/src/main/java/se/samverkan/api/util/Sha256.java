@@ -1,11 +1,13 @@
 package se.samverkan.api.util;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
-/** SHA-256 of text, as the platform's fingerprints, ETags and short stable ids use it. */
+/** SHA-256 of text or bytes, as the platform's fingerprints, ETags and short stable ids use it. */
 public final class Sha256 {
 
     private Sha256() {
@@ -13,8 +15,22 @@ public final class Sha256 {
 
     /** The digest of the text's UTF-8 bytes, as 64 lower-case hex digits. */
     public static String hex(String text) {
+        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The digest of several byte arrays, each after its length, so that no two lists of arrays share one. */
+    public static String hex(List<byte[]> parts) {
+        MessageDigest digest = digest();
+        for (byte[] part : parts) {
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
+            digest.update(part);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }

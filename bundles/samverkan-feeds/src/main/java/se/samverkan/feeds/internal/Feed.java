@@ -25,6 +25,7 @@ import se.samverkan.api.feed.FeedStore.State;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.FeedException;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ICalendarImport.Series;
@@ -93,29 +94,36 @@ public class Feed extends RouteBuilder {
     /**
      * Reads the feed if it changed; records the outcome either way. A source is read whole at least once a day
      * (Stockholm), even if it answers "not modified": the window its recurring events are expanded over moves with
-     * the date, so a weekly course without end keeps its sessions a full horizon ahead.
+     * the date, so a weekly course without end keeps its sessions a full horizon ahead. It is read whole after a
+     * change of the mapping too. The same bytes as the day's last whole read are not parsed again, whatever the
+     * source's validators say (some sources send none, or new ones for the same text).
      */
     synchronized RunCounts read() throws UnavailableException {
-        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null, null));
+        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null, null, null));
         Instant now = clock.instant();
+        String mapping = settings.mapping().key() + ":";
         try {
             // After a read with quarantined events the whole feed is read again: what was refused may be taken
             // now (e.g. the venue it names has come since), even if the source did not change.
             boolean clean = before.lastRun() == null || before.lastRun().rejected() == 0;
-            boolean conditional = clean && before.lastRead() != null && day(before.lastRead()).equals(day(now));
-            FeedSource.Fetched fetched = source.fetch(conditional ? before.etag() : null,
-                    conditional ? before.lastModified() : null);
-            if (fetched == null) {
-                store.saveState(new State(id(), before.etag(), before.lastModified(), now, now, null,
-                        new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead()));
+            boolean current = clean && before.lastRead() != null && day(before.lastRead()).equals(day(now))
+                    && before.readKey() != null && before.readKey().startsWith(mapping);
+            FeedSource.Fetched fetched = source.fetch(current ? before.etag() : null,
+                    current ? before.lastModified() : null);
+            String readKey = fetched == null ? null : mapping + Sha256.hex(fetched.documents());
+            if (fetched == null || current && readKey.equals(before.readKey())) {
+                store.saveState(new State(id(), fetched == null ? before.etag() : fetched.etag(),
+                        fetched == null ? before.lastModified() : fetched.lastModified(), now, now, null,
+                        new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead(), before.readKey()));
                 return RunCounts.NONE;
             }
             RunCounts counts = importer.apply(read(fetched.documents(), day(now)));
-            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts, now));
+            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts, now,
+                    readKey));
             return counts;
         } catch (IOException | FeedException e) {
             store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(),
-                    e.getMessage(), before.lastRun(), before.lastRead()));
+                    e.getMessage(), before.lastRun(), before.lastRead(), before.readKey()));
             throw new UnavailableException("calendar feed " + id() + ": " + e.getMessage(), e);
         }
     }

@@ -134,6 +134,24 @@ class FeedTest {
         assertEquals(304, source.lastStatus);
     }
 
+    @Test
+    void theSameBytesUnderNewValidatorsAreNotParsedAgainUnlessTheMappingChanged() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
+                event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED"));
+        assertEquals(new RunCounts(2, 0, 0, 0, 0), feed(Map.of()).read());
+        source.change(source.body);
+        assertEquals(RunCounts.NONE, feed(Map.of()).read(), "a new ETag for the same bytes: not parsed again");
+        assertEquals(200, source.lastStatus);
+
+        Feed remapped = feed(Map.of("category.Språk", "CIVIC_INFORMATION"));
+        assertEquals(new RunCounts(0, 1, 1, 0, 0), remapped.read(), "another mapping reads the source whole");
+        assertNull(source.lastIfNoneMatch, "without its validators");
+        assertEquals(ActivityCategory.CIVIC_INFORMATION,
+                services.activities.get(ICalendarImport.activityId(ID, "a@sv.se")).category());
+        assertEquals(RunCounts.NONE, remapped.read());
+        assertEquals(304, source.lastStatus, "and then conditionally again");
+    }
+
     /** A clock a test moves. */
     private static final class MovableClock extends Clock {
         volatile Instant now;

@@ -30,7 +30,8 @@ public class FeedStoreImpl implements FeedStore {
                 rs.getString("etag"), rs.getString("last_modified"), Jdbc.instant(rs, "last_sync"),
                 Jdbc.instant(rs, "last_success"), rs.getString("last_error"),
                 new RunCounts(rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"),
-                        rs.getInt("removed_count"), rs.getInt("rejected_count")), Jdbc.instant(rs, "last_read")), feedId);
+                        rs.getInt("removed_count"), rs.getInt("rejected_count")), Jdbc.instant(rs, "last_read"),
+                rs.getString("read_key")), feedId);
         return found.stream().findFirst();
     }
 
@@ -39,13 +40,13 @@ public class FeedStoreImpl implements FeedStore {
         RunCounts r = s.lastRun() == null ? RunCounts.NONE : s.lastRun();
         Object[] values = {s.etag(), s.lastModified(), Jdbc.timestamp(s.lastSync()), Jdbc.timestamp(s.lastSuccess()),
                 s.lastError(), r.created(), r.updated(), r.unchanged(), r.removed(), r.rejected(),
-                Jdbc.timestamp(s.lastRead()), s.feedId()};
+                Jdbc.timestamp(s.lastRead()), s.readKey(), s.feedId()};
         if (jdbc.update("UPDATE calendar_feed SET etag = ?, last_modified = ?, last_sync = ?, last_success = ?, "
                 + "last_error = ?, created_count = ?, updated_count = ?, unchanged_count = ?, removed_count = ?, "
-                + "rejected_count = ?, last_read = ? WHERE id = ?", values) == 0) {
+                + "rejected_count = ?, last_read = ?, read_key = ? WHERE id = ?", values) == 0) {
             jdbc.update("INSERT INTO calendar_feed (etag, last_modified, last_sync, last_success, last_error, "
-                    + "created_count, updated_count, unchanged_count, removed_count, rejected_count, last_read, id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + "created_count, updated_count, unchanged_count, removed_count, rejected_count, last_read, "
+                    + "read_key, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 

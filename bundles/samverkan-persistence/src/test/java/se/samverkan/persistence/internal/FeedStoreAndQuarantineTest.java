@@ -37,11 +37,11 @@ class FeedStoreAndQuarantineTest {
     void feedStateAndEventsSurviveAsWritten() {
         Instant t = Instant.parse("2026-11-24T08:00:00Z");
         State first = new State("sv-kurser", "\"v1\"", "Tue, 24 Nov 2026 07:00:00 GMT", t, t, null,
-                new RunCounts(3, 0, 0, 0, 1), t);
+                new RunCounts(3, 0, 0, 0, 1), t, "m:b");
         feeds.saveState(first);
         assertEquals(first, feeds.state("sv-kurser").orElseThrow());
         State failed = new State("sv-kurser", "\"v1\"", first.lastModified(), t.plusSeconds(60), t,
-                "HTTP 503 from the source", first.lastRun(), t);
+                "HTTP 503 from the source", first.lastRun(), t, "m:b");
         feeds.saveState(failed);
         assertEquals(failed, new FeedStoreImpl(db.schema).state("sv-kurser").orElseThrow());
         assertTrue(feeds.state("annan").isEmpty());
