@@ -100,7 +100,6 @@ final class FeedImporter {
         return apply(List.of(Part.of(parsed)).iterator(), whole, Runnable::run);
     }
 
-    /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
     /** A part of a read, with each event's fingerprint: hashing the text is a tenth of a first import. */
     private record Part(ParsedFeed feed, List<String> prints) {
         static Part of(ParsedFeed feed) {
@@ -108,6 +107,7 @@ final class FeedImporter {
         }
     }
 
+    /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
     private RunCounts apply(Iterator<Part> parts, boolean whole, Executor recorder) {
         Map<String, StoredEvent> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
