@@ -38,7 +38,8 @@ import se.samverkan.calendar.internal.Zones;
  * All VEVENTs with one UID (the series and its RECURRENCE-ID overrides) become one activity, with id
  * {@link #activityId(String, String) activityId(feedId, UID)}; its occurrences are the series' instances that
  * overlap the window from {@value FeedMapping#PAST_DAYS} days before {@code today} to {@code horizonDays} after it,
- * sorted by start. Events with no instance in the window are left out, as if not in the feed. A feed written by
+ * sorted by start. Events with no instance in the window are left out; those that started before it are named in
+ * {@link ParsedFeed#past()}, so a store keeps what it has of them. A feed written by
  * {@link ICalendarExport} (one VEVENT per occurrence, each with X-SAMVERKAN-ACTIVITY) is grouped by that activity
  * id instead of by UID, so import, export and import again give the same activities.
  *
@@ -100,7 +101,7 @@ public final class ICalendarImport {
         ParsedFeed mapped = series.map(0, series.size());
         List<RejectedEvent> rejected = new ArrayList<>(series.unreadable());
         rejected.addAll(mapped.rejected());
-        return new ParsedFeed(mapped.events(), rejected);
+        return new ParsedFeed(mapped.events(), rejected, mapped.past());
     }
 
     /**
@@ -192,6 +193,7 @@ public final class ICalendarImport {
         public ParsedFeed map(int from, int to) {
             List<ImportedEvent> events = new ArrayList<>();
             List<RejectedEvent> rejected = new ArrayList<>();
+            List<String> past = new ArrayList<>();
             List<Mapped> mapped = series.subList(from, to).parallelStream()
                     .map(e -> ICalendarImport.map(e.getKey(), e.getValue(), zones, mapping, this.from, this.to))
                     .toList();
@@ -200,14 +202,19 @@ public final class ICalendarImport {
                     events.add(m.event());
                 } else if (m.rejected() != null) {
                     rejected.add(m.rejected());
+                } else if (m.past() != null) {
+                    past.add(m.past());
                 }
             }
-            return new ParsedFeed(events, rejected);
+            return new ParsedFeed(events, rejected, past);
         }
     }
 
-    /** What one series became: an event, a rejection, or neither when it has no instance in the window. */
-    private record Mapped(ImportedEvent event, RejectedEvent rejected) {
+    /**
+     * What one series became: an event, a rejection, or neither when it has no instance in the window; then
+     * {@code past} is its UID if it started before the window.
+     */
+    private record Mapped(ImportedEvent event, RejectedEvent rejected, String past) {
     }
 
     private static Mapped map(String uid, List<Block> blocks, Map<String, VTimeZone> zones, FeedMapping mapping,
@@ -219,20 +226,22 @@ public final class ICalendarImport {
             for (Block block : blocks) {
                 vevents.add(read(block));
             }
-            EventSeries.Result result = new EventSeries(vevents, zones, mapping, from, to).map();
+            EventSeries series = new EventSeries(vevents, zones, mapping, from, to);
+            EventSeries.Result result = series.map();
             if (result == null) {
-                return new Mapped(null, null);
+                return new Mapped(null, null, series.startsBeforeWindow() ? uid : null);
             }
             Activity activity = result.activity(activityId(mapping.feedId(), uid));
             Validation.validate(activity);
             return new Mapped(new ImportedEvent(uid, result.sequence(), result.lastModified(), result.cancelled(),
-                    activity, raw.toString()), null);
+                    activity, raw.toString()), null, null);
         } catch (Rejection e) {
-            return new Mapped(null, new RejectedEvent(uid, e.getMessage(), raw.toString()));
+            return new Mapped(null, new RejectedEvent(uid, e.getMessage(), raw.toString()), null);
         } catch (ValidationException e) {
-            return new Mapped(null, new RejectedEvent(uid, "the activity is not valid: " + e.getMessage(), raw.toString()));
+            return new Mapped(null, new RejectedEvent(uid, "the activity is not valid: " + e.getMessage(), raw.toString()),
+                    null);
         } catch (RuntimeException e) {
-            return new Mapped(null, new RejectedEvent(uid, "the event could not be mapped: " + e, raw.toString()));
+            return new Mapped(null, new RejectedEvent(uid, "the event could not be mapped: " + e, raw.toString()), null);
         }
     }
 

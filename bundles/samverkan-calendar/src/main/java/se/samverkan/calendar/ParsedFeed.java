@@ -2,11 +2,20 @@ package se.samverkan.calendar;
 
 import java.util.List;
 
-/** What one feed gave: the events that became activities, and the events that were rejected. */
-public record ParsedFeed(List<ImportedEvent> events, List<RejectedEvent> rejected) {
+/**
+ * What one feed gave: the events that became activities, the events that were rejected, and the UIDs of events
+ * that started before the window and have no session in it. Those are still in the feed: what was stored of them
+ * is history (or their next session is beyond the horizon), to be kept as it is, not taken as gone.
+ */
+public record ParsedFeed(List<ImportedEvent> events, List<RejectedEvent> rejected, List<String> past) {
 
     public ParsedFeed {
         events = List.copyOf(events);
         rejected = List.copyOf(rejected);
+        past = List.copyOf(past);
+    }
+
+    public ParsedFeed(List<ImportedEvent> events, List<RejectedEvent> rejected) {
+        this(events, rejected, List.of());
     }
 }

@@ -13,14 +13,17 @@ import se.samverkan.api.quarantine.Quarantined.State;
 import se.samverkan.api.quarantine.Replayer;
 import se.samverkan.api.service.NotFoundException;
 
-/** The quarantine as a list, with one replayer, for tests of imports. */
+/**
+ * The quarantine as a list, with one replayer, for tests of imports; synchronized, since a feed records what it
+ * stored on a second thread.
+ */
 public final class InMemoryQuarantine implements QuarantineService {
 
     private final List<Quarantined> items = new ArrayList<>();
     public Replayer replayer;
 
     @Override
-    public Quarantined add(String source, String key, String reason, String raw) {
+    public synchronized Quarantined add(String source, String key, String reason, String raw) {
         items.removeIf(q -> q.source().equals(source) && q.key().equals(key) && q.state() == State.WAITING);
         Quarantined item = new Quarantined(items.size() + 1L, source, key, reason, raw, Instant.now(), State.WAITING, null);
         items.add(item);
@@ -28,30 +31,30 @@ public final class InMemoryQuarantine implements QuarantineService {
     }
 
     @Override
-    public List<Quarantined> list(String source, boolean waitingOnly) {
+    public synchronized List<Quarantined> list(String source, boolean waitingOnly) {
         return items.stream().filter(q -> source == null || q.source().equals(source))
                 .filter(q -> !waitingOnly || q.state() == State.WAITING)
                 .sorted(Comparator.comparingLong(Quarantined::id).reversed()).toList();
     }
 
     @Override
-    public Optional<Quarantined> find(long id) {
+    public synchronized Optional<Quarantined> find(long id) {
         return items.stream().filter(q -> q.id() == id).findFirst();
     }
 
     @Override
-    public void discard(String source, Collection<String> keys) {
+    public synchronized void discard(String source, Collection<String> keys) {
         items.replaceAll(q -> q.source().equals(source) && keys.contains(q.key()) && q.state() == State.WAITING
                 ? with(q, State.DISCARDED) : q);
     }
 
     @Override
-    public void resolve(long id, State state) {
+    public synchronized void resolve(long id, State state) {
         items.replaceAll(q -> q.id() == id ? with(q, state) : q);
     }
 
     @Override
-    public String replay(long id) {
+    public synchronized String replay(long id) {
         Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
         String problem = replayer.replay(item);
         if (problem == null) {

@@ -109,6 +109,11 @@ public final class EventSeries {
         this.to = to;
     }
 
+    /** Whether the series starts before the window (its first VEVENT's DTSTART). */
+    public boolean startsBeforeWindow() throws Rejection {
+        return when(events.get(0).getProperty(Property.DTSTART), "DTSTART").instant().isBefore(from);
+    }
+
     /** The series mapped, or null if none of its instances falls in the window. */
     public Result map() throws Rejection {
         List<VEvent> masters = new ArrayList<>();

@@ -73,17 +73,30 @@ final class FeedImporter {
      * Stores a whole read of the feed (one series per document), mapping each part on another thread while the
      * part before it is stored, so that mapping and writing use both cores. Only one part is mapped ahead. The
      * same thread records each stored part's events (feed store, quarantine) while the next part is written.
+     * Parts are cut across the documents: a folder of many small files is a few parts, not one each.
      */
     RunCounts apply(List<Series> documents) {
         List<Supplier<Part>> parts = new ArrayList<>();
+        List<RejectedEvent> unreadable = documents.stream().flatMap(d -> d.unreadable().stream()).toList();
+        List<Slice> slices = new ArrayList<>();
         int size = FIRST_PART;
+        int filled = 0;
         for (Series series : documents) {
-            parts.add(() -> Part.of(new ParsedFeed(List.of(), series.unreadable())));
-            for (int from = 0; from < series.size(); from += size, size = Math.min(MAX_PART, size * 2)) {
-                int start = from;
-                int end = Math.min(series.size(), from + size);
-                parts.add(() -> Part.of(series.map(start, end)));
+            for (int from = 0; from < series.size(); ) {
+                int to = Math.min(series.size(), from + size - filled);
+                slices.add(new Slice(series, from, to));
+                filled += to - from;
+                from = to;
+                if (filled == size) {
+                    parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
+                    slices = new ArrayList<>();
+                    filled = 0;
+                    size = Math.min(MAX_PART, size * 2);
+                }
             }
+        }
+        if (!slices.isEmpty() || parts.isEmpty()) {
+            parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
         }
         ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
         try {
@@ -91,6 +104,25 @@ final class FeedImporter {
         } finally {
             mapper.shutdownNow();
         }
+    }
+
+    /** Series {@code from} (inclusive) to {@code to} (exclusive) of one document. */
+    private record Slice(Series series, int from, int to) {
+    }
+
+    private static Supplier<Part> part(List<Slice> slices, List<RejectedEvent> unreadable) {
+        return () -> {
+            List<ImportedEvent> events = new ArrayList<>();
+            List<RejectedEvent> rejected = new ArrayList<>(unreadable);
+            List<String> past = new ArrayList<>();
+            for (Slice slice : slices) {
+                ParsedFeed mapped = slice.series().map(slice.from(), slice.to());
+                events.addAll(mapped.events());
+                rejected.addAll(mapped.rejected());
+                past.addAll(mapped.past());
+            }
+            return Part.of(new ParsedFeed(events, rejected, past));
+        };
     }
 
     /**
@@ -118,9 +150,12 @@ final class FeedImporter {
         int unchanged = 0;
         int rejected = 0;
         try {
-            while (parts.hasNext()) {
+            // A part that could not be recorded stops the run: what was stored after it would not be recorded either.
+            while (parts.hasNext() && !recorded.isCompletedExceptionally()) {
                 Part part = parts.next();
                 refused.addAll(part.feed().rejected());
+                // Still in the feed, with every session before the window: kept as stored, not gone.
+                seen.addAll(part.feed().past());
                 List<ImportedEvent> changed = new ArrayList<>();
                 List<String> fingerprints = new ArrayList<>();
                 for (int i = 0; i < part.prints().size(); i++) {
@@ -154,13 +189,19 @@ final class FeedImporter {
                     }
                 }
                 // A run cut off later keeps what was recorded; a stored activity not recorded is updated next time.
-                recorded = recorded.thenRunAsync(() -> {
-                    store.saveEvents(feedId, taken);
-                    quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
-                }, recorder);
+                if (!taken.isEmpty()) {
+                    recorded = recorded.thenRunAsync(() -> {
+                        store.saveEvents(feedId, taken);
+                        quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
+                    }, recorder);
+                }
             }
-        } finally {
-            recorded.handle((ok, e) -> null).join();  // done, whatever became of the parts
+        } catch (RuntimeException e) {
+            Throwable unrecorded = recorded.handle((ok, failure) -> failure).join();  // done, whatever it became
+            if (unrecorded != null) {
+                e.addSuppressed(unrecorded);
+            }
+            throw e;
         }
         join(recorded);
         for (RejectedEvent bad : refused) {

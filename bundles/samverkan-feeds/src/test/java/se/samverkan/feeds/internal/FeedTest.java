@@ -135,6 +135,22 @@ class FeedTest {
     }
 
     @Test
+    void anEventWhoseSessionsAreAllBeforeTheWindowIsKeptAsItWasNotCancelled() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        MovableClock clock = new MovableClock(Instant.now());
+        Feed feed = new Feed(FeedSettings.of(settings(Map.of())), services.activities, store, quarantine, clock);
+        assertEquals(new RunCounts(1, 0, 0, 0, 0), feed.read());
+
+        clock.now = clock.now.plus(Duration.ofDays(90));
+        assertEquals(new RunCounts(0, 0, 0, 0, 0), feed.read(), "still in the feed: neither changed nor gone");
+        Activity cafe = services.activities.get(ICalendarImport.activityId(ID, "a@sv.se"));
+        assertEquals(4, cafe.occurrences().size());
+        assertTrue(cafe.occurrences().stream().allMatch(o -> o.status() == OccurrenceStatus.SCHEDULED),
+                "sessions that were held stay held");
+        assertEquals(1, feed.status().events());
+    }
+
+    @Test
     void theSameBytesUnderNewValidatorsAreNotParsedAgainUnlessTheMappingChanged() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
                 event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED"));

@@ -179,21 +179,32 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     @Override
     public List<Saved<R>> saveAll(Caller caller, List<R> records) {
         if (records.size() <= BATCH) {
-            List<Saved<R>> saved = records.isEmpty() ? List.of() : saveBatch(caller, records);
+            List<Saved<R>> saved = records.isEmpty() ? List.of() : saveBatch(caller, records, Set.of());
             committedAll(written(saved));
             return saved;
         }
         List<Saved<R>> outcomes = new ArrayList<>(records.size());
         ExecutorService hookThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-saved-" + kind()));
         CompletableFuture<Void> hooks = CompletableFuture.completedFuture(null);
+        // What an earlier batch wrote exists, though the index (mayExist) may not have taken it yet.
+        Set<String> writtenHere = new HashSet<>();
         try {
             for (int from = 0; from < records.size(); from += BATCH) {
-                List<Saved<R>> saved = saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH)));
+                List<Saved<R>> saved = saveBatch(caller, records.subList(from, Math.min(records.size(), from + BATCH)),
+                        writtenHere);
                 outcomes.addAll(saved);
                 List<Saved<R>> written = written(saved);
+                written.forEach(o -> writtenHere.add(o.id()));
                 // In order, and each batch's even after an earlier one failed: the first failure is thrown below.
                 hooks = hooks.handleAsync((ok, earlier) -> {
-                    committedAll(written);
+                    try {
+                        committedAll(written);
+                    } catch (RuntimeException e) {
+                        if (earlier == null) {
+                            throw e;
+                        }
+                        earlier.addSuppressed(e);
+                    }
                     if (earlier != null) {
                         throw earlier instanceof CompletionException c ? c : new CompletionException(earlier);
                     }
@@ -221,7 +232,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * of the record). If the database still refuses the batch, each record is written on its own, so only the
      * bad one fails. The caller runs {@link #committedAll} for what was saved.
      */
-    private List<Saved<R>> saveBatch(Caller caller, List<R> batch) {
+    private List<Saved<R>> saveBatch(Caller caller, List<R> batch, Set<String> writtenHere) {
         try {
             return tx(em -> {
                 // Updates are flushed and new records' rows inserted first; then the audit and change-log rows.
@@ -229,7 +240,8 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
                     try {
-                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE, true);
+                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE,
+                                !writtenHere.contains(kind.id().apply(record)));
                         written.add(() -> finish(rows, caller, w));
                     } catch (SamverkanException e) {
                         Saved<R> refused = new Saved<>(kind.id().apply(record), null, false, e);
@@ -297,14 +309,15 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
      * writes it in the transaction of {@code em}.
      *
-     * @param batched in a batch, which is written again record by record if the database refuses it
+     * @param trustIndex an id {@link #mayExist} does not know is taken as new without a read: only in a batch,
+     *                   which is written again record by record if the database refuses it
      */
-    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, boolean batched) {
+    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, boolean trustIndex) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
         // One primary-key read per record: Derby answers a batch's IN list by scanning the table.
-        E entity = batched && !mayExist(id) ? null : em.find(entityClass, id);
+        E entity = trustIndex && !mayExist(id) ? null : em.find(entityClass, id);
         if (entity == null && mode == Mode.UPDATE) {
             throw new NotFoundException(kind(), id);
         }

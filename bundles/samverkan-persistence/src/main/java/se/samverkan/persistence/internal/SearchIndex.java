@@ -116,10 +116,12 @@ public class SearchIndex {
         putAll(List.of(a));
     }
 
-    /** Takes many activities under one lock; their entries are built before it is taken, so readers wait less. */
+    /**
+     * Takes many activities. Their entries are built before the lock is taken, and it is taken for one entry at a
+     * time, so a search or a writer asking {@link #holds} waits for one entry, not for the whole batch.
+     */
     void putAll(Collection<Activity> saved) {
-        List<Entry> entries = saved.stream().map(SearchIndex::entry).toList();
-        write(() -> entries.forEach(e -> {
+        saved.stream().map(SearchIndex::entry).toList().forEach(e -> write(() -> {
             removeEntry(e.id());
             addEntry(e);
         }));

@@ -362,8 +362,20 @@ class PersistenceTest {
             records.add(swimming(String.format("sim-%03d", i), "1487", "2026-12-01T18:00:00+01:00"));
         }
         records.set(599, swimming("sim-000", "1487", "2027-01-05T18:00:00+01:00"));
+        // Slow hooks: an index that saveAll did not wait for would be seen below.
+        ActivityServiceImpl slowIndex = new ActivityServiceImpl(db, contributions, index) {
+            @Override
+            protected void committedAll(List<EntityService.Saved<Activity>> written) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.committedAll(written);
+            }
+        };
 
-        List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, records);
+        List<EntityService.Saved<Activity>> saved = slowIndex.saveAll(ADMIN, records);
 
         assertEquals(List.of(), saved.stream().filter(o -> o.error() != null).toList());
         assertEquals(599, activities.count());
