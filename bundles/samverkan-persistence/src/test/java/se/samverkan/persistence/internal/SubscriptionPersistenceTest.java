@@ -148,6 +148,7 @@ class SubscriptionPersistenceTest {
         List<ActivityChange> created1 = changes.created(Instant.EPOCH, Instant.now());
         assertEquals(1, created1.size());
         assertEquals("simkurs", created1.get(0).activityId());
+        assertEquals(created1.get(0).changedAt(), created1.get(0).noticesQueuedAt(), "a new activity needs no notice");
         assertTrue(changes.created(Instant.now(), Instant.now().plusSeconds(1)).isEmpty());
     }
 
