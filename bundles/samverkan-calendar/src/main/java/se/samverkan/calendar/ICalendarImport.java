@@ -98,10 +98,7 @@ public final class ICalendarImport {
      */
     public static ParsedFeed parse(InputStream in, FeedMapping mapping, LocalDate today) throws FeedException {
         Series series = read(in, mapping, today);
-        ParsedFeed mapped = series.map(0, series.size());
-        List<RejectedEvent> rejected = new ArrayList<>(series.unreadable());
-        rejected.addAll(mapped.rejected());
-        return new ParsedFeed(mapped.events(), rejected, mapped.past());
+        return ParsedFeed.join(List.of(new ParsedFeed(List.of(), series.unreadable()), series.map(0, series.size())));
     }
 
     /**

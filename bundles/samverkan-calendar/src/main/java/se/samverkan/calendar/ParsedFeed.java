@@ -18,4 +18,11 @@ public record ParsedFeed(List<ImportedEvent> events, List<RejectedEvent> rejecte
     public ParsedFeed(List<ImportedEvent> events, List<RejectedEvent> rejected) {
         this(events, rejected, List.of());
     }
+
+    /** Parts of one read as one, in their order. */
+    public static ParsedFeed join(List<ParsedFeed> parts) {
+        return new ParsedFeed(parts.stream().flatMap(p -> p.events().stream()).toList(),
+                parts.stream().flatMap(p -> p.rejected().stream()).toList(),
+                parts.stream().flatMap(p -> p.past().stream()).toList());
+    }
 }

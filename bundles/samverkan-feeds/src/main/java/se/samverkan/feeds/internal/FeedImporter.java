@@ -112,16 +112,10 @@ final class FeedImporter {
 
     private static Supplier<Part> part(List<Slice> slices, List<RejectedEvent> unreadable) {
         return () -> {
-            List<ImportedEvent> events = new ArrayList<>();
-            List<RejectedEvent> rejected = new ArrayList<>(unreadable);
-            List<String> past = new ArrayList<>();
-            for (Slice slice : slices) {
-                ParsedFeed mapped = slice.series().map(slice.from(), slice.to());
-                events.addAll(mapped.events());
-                rejected.addAll(mapped.rejected());
-                past.addAll(mapped.past());
-            }
-            return Part.of(new ParsedFeed(events, rejected, past));
+            List<ParsedFeed> mapped = new ArrayList<>();
+            mapped.add(new ParsedFeed(List.of(), unreadable));
+            slices.forEach(slice -> mapped.add(slice.series().map(slice.from(), slice.to())));
+            return Part.of(ParsedFeed.join(mapped));
         };
     }
 
