@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,9 +29,13 @@ import se.samverkan.api.service.NotFoundException;
 @Component(service = QuarantineService.class)
 public class QuarantineImpl implements QuarantineService {
 
+    /**
+     * Taken as service objects and got only at a replay: replayers need the quarantine themselves, and getting
+     * them while this component activates was a cycle that left some of them unbound after a restart.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    final List<Replayer> replayers = new CopyOnWriteArrayList<>();
+    final List<ComponentServiceObjects<Replayer>> replayers = new CopyOnWriteArrayList<>();
 
     private static final int REASON_LENGTH = 4000;
 
@@ -95,15 +100,24 @@ public class QuarantineImpl implements QuarantineService {
         if (item.state() != State.WAITING) {
             return "item " + id + " is " + item.state().name().toLowerCase() + ", not waiting";
         }
-        Replayer replayer = replayers.stream().filter(r -> r.accepts(item.source())).findFirst().orElse(null);
-        if (replayer == null) {
-            return "no installed import takes items of " + item.source();
+        for (ComponentServiceObjects<Replayer> objects : replayers) {
+            Replayer replayer = objects.getService();
+            if (replayer == null) {
+                continue;  // unregistered meanwhile
+            }
+            try {
+                if (replayer.accepts(item.source())) {
+                    String problem = replayer.replay(item);
+                    if (problem == null) {
+                        resolve(id, State.REPLAYED);
+                    }
+                    return problem;
+                }
+            } finally {
+                objects.ungetService(replayer);
+            }
         }
-        String problem = replayer.replay(item);
-        if (problem == null) {
-            resolve(id, State.REPLAYED);
-        }
-        return problem;
+        return "no installed import takes items of " + item.source();
     }
 
     private static Quarantined item(ResultSet rs) throws SQLException {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.feed.FeedStore.State;
@@ -93,7 +96,7 @@ class FeedStoreAndQuarantineTest {
         Quarantined bad = quarantine.add("feed:sv", "uid-1", "category: unknown", "BEGIN:VEVENT");
         Quarantined worse = quarantine.add("feed:sv", "uid-2", "no DTSTART", "BEGIN:VEVENT");
         Quarantined register = quarantine.add("register:ideella", "802002-8711", "bad check digit", "row");
-        quarantine.replayers.add(new Replayer() {
+        Replayer feeds = new Replayer() {
             @Override
             public boolean accepts(String source) {
                 return source.startsWith("feed:");
@@ -103,6 +106,24 @@ class FeedStoreAndQuarantineTest {
             public String replay(Quarantined item) {
                 return item.key().equals("uid-1") ? null : "DTSTART is still missing";
             }
+        };
+        List<Replayer> gotten = new ArrayList<>();
+        quarantine.replayers.add(new ComponentServiceObjects<>() {
+            @Override
+            public Replayer getService() {
+                gotten.add(feeds);
+                return feeds;
+            }
+
+            @Override
+            public void ungetService(Replayer service) {
+                assertTrue(gotten.remove(service), "only what was got is given back");
+            }
+
+            @Override
+            public ServiceReference<Replayer> getServiceReference() {
+                throw new UnsupportedOperationException();
+            }
         });
         assertNull(quarantine.replay(bad.id()));
         assertEquals(Quarantined.State.REPLAYED, quarantine.find(bad.id()).orElseThrow().state());
@@ -111,5 +132,6 @@ class FeedStoreAndQuarantineTest {
         assertEquals("no installed import takes items of register:ideella", quarantine.replay(register.id()));
         assertEquals("item " + bad.id() + " is replayed, not waiting", quarantine.replay(bad.id()));
         assertThrows(NotFoundException.class, () -> quarantine.replay(9999));
+        assertTrue(gotten.isEmpty(), "every replayer got for a replay is given back");
     }
 }

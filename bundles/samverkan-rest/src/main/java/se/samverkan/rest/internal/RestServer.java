@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -59,7 +61,8 @@ public class RestServer {
     private volatile SubscriptionService subscriptions;
 
     @Activate
-    public RestServer(RestConfig config,
+    public RestServer(RestConfig config, BundleContext context,
+                      @Reference ServiceComponentRuntime components,
                       @Reference MunicipalityService municipalities,
                       @Reference OrganisationService organisations,
                       @Reference AgreementService agreements,
@@ -87,7 +90,7 @@ public class RestServer {
                 new KpiResource(kpis),
                 new DraftResource(drafts),
                 new SubscriptionResource(() -> subscriptions),
-                new HealthResource(),
+                new HealthResource(ComponentHealth.of(context, components)::problems),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),
                 new Authenticator(config.realm())));
