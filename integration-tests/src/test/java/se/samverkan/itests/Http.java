@@ -90,6 +90,36 @@ public final class Http {
         }
     }
 
+    /** Sends a JSON body without saying its length (chunked), as a streaming client does. */
+    public Reply chunked(String method, String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()), null);
+        } catch (IOException e) {
+            return new Reply(-1, "", null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client that reads the first bytes of an answer and closes the connection. */
+    public void readAndClose(String path, int bytes) throws IOException {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readNBytes(bytes);
+            socket.setSoLinger(true, 0);  // reset, as a browser's closed tab does
+        }
+    }
+
     /** Waits until the API answers /health, for at most the given time. */
     public void awaitUp(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();

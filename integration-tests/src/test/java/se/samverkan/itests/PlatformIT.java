@@ -210,6 +210,50 @@ public class PlatformIT extends PlatformTestSupport {
                 + "\"end\":\"2026-12-02T20:00:00+01:00\"}]}";
     }
 
+    /** Every answer under /api is problem+json, and a client's mistake is no error in the log. */
+    @Test
+    public void edgesOfTheApiAnswerProblemsAndLogNoErrors() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        long logged = java.nio.file.Files.readAllLines(log).size();
+        for (String path : List.of("/activities/%00", "/activities/..%2F..%2Fetc%2Fpasswd", "/../nothing")) {
+            Http.Text reply = http.text(path);
+            assertTrue(path + ": " + reply.status(), reply.status() == 400 || reply.status() == 404);
+            assertEquals(path, "application/problem+json",
+                    reply.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(reply.body(), reply.body().contains("\"status\":" + reply.status()));
+        }
+        // A filter the resource does not know would be dropped silently, returning everything.
+        Reply unknown = http.get("/activities?organisation=support-group-gotene&q=simkurs");
+        assertEquals(400, unknown.status());
+        assertEquals("organisation", unknown.body().get("errors").get(0).get("field").asText());
+        // A PUT without a body or a content type.
+        Http.Text bodiless = http.textOf("PUT", "/venues/x", "Authorization", basic(ADMIN, ADMIN_PASSWORD));
+        assertEquals(415, bodiless.status());
+        // Text longer than its column: 400 from the API's own validation, naming the field and the limit.
+        String venue = "{\"id\":\"long-hall\",\"name\":\"" + "n".repeat(201)
+                + "\",\"municipalityCode\":\"1471\",\"accessibility\":[]}";
+        Reply tooLong = http.send("POST", "/venues", venue, ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, tooLong.status());
+        assertEquals("name: must be at most 200 characters long, not 201", tooLong.body().get("detail").asText());
+        // Bodies over 1 MiB, with their length given and without (chunked), from anyone.
+        String big = "{\"email\":\"" + "a".repeat(2_000_000) + "\"}";
+        assertEquals(413, http.send("POST", "/subscriptions", big, null, null).status());
+        assertEquals(413, http.chunked("POST", "/subscriptions", big).status());
+        // Clients that close the connection while the calendar is written to them.
+        for (int i = 0; i < 3; i++) {
+            http.readAndClose("/calendar.ics", 10);
+        }
+        Thread.sleep(500);
+        List<String> errors = java.nio.file.Files.readAllLines(log).stream().skip(logged)
+                .filter(l -> l.contains("| ERROR |")).toList();
+        assertEquals(List.of(), errors);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private JsonNode search(String query) {
         Reply reply = http.get("/activities?" + query);
         assertEquals(query, 200, reply.status());

@@ -43,6 +43,7 @@ import se.samverkan.api.subscription.SubscriptionService;
 public class RestServer {
 
     private final Server server;
+    private final Server fallback;
     /** Optional: the calendar import may be left out; administration answers 404 for feeds then. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -92,14 +93,24 @@ public class RestServer {
                 new SubscriptionResource(() -> subscriptions),
                 new HealthResource(ComponentHealth.of(context, components)::problems),
                 new OpenApiResource()));
-        factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),
-                new Authenticator(config.realm())));
+        factory.setProviders(List.of(new BodyLimit(config.maxBodyBytes()), new JacksonJsonProvider(objectMapper()),
+                new ProblemMapper(), new Authenticator(config.realm()), new RequestRules()));
+        server = create(factory);
+        JAXRSServerFactoryBean root = new JAXRSServerFactoryBean();
+        root.setBus(BusFactory.getDefaultBus());
+        root.setAddress("/");
+        root.setServiceBeans(List.of(new NoSuchResource()));
+        root.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper()));
+        fallback = create(root);
+    }
+
+    private static Server create(JAXRSServerFactoryBean factory) {
         // CXF looks up its extensions through the context class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
-            server = factory.create();
+            return factory.create();
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -107,6 +118,7 @@ public class RestServer {
 
     @Deactivate
     void stop() {
+        fallback.destroy();
         server.destroy();
     }
 
