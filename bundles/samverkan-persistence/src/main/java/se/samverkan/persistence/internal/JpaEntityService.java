@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
@@ -358,10 +357,6 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
             checkChange(stored, record);
             requireReferences(em, record, false);
             copy(record, entity);
-            if (!stored.equals(record)) {
-                // EclipseLink raises the version only for changes of the row itself, not of collection tables alone.
-                em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            }
         }
         return new Written<>(id, entity, stored);
     }
