@@ -351,9 +351,9 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
             copy(record, entity);
             insert(em, rows, entity);
         } else {
-            requireVersion(entity, version);
             stored = toRecord(entity);
             kind.rights().check(caller, stored, record, new StoredParties(em));
+            requireVersion(entity, version);
             checkChange(stored, record);
             requireReferences(em, record, false);
             copy(record, entity);
@@ -378,8 +378,8 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
             if (entity == null) {
                 throw new NotFoundException(kind(), id);
             }
-            requireVersion(entity, version);
             kind.rights().check(caller, toRecord(entity), null, new StoredParties(em));
+            requireVersion(entity, version);
             em.remove(entity);
             Rows rows = new Rows(em);
             flush(em, rows, id);
