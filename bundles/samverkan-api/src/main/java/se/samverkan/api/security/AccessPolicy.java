@@ -68,42 +68,43 @@ public final class AccessPolicy {
         if (before == null || after == null) {
             checkAdmin(caller, (before == null ? "add" : "remove") + " a municipality");
         } else {
-            shared(caller, "municipality", before.code(), Scopes.of(before), Scopes.of(after), true,
-                    coordinatorReach(caller, directory));
+            shared(caller, "municipality", before.code(), Scopes.of(before), Scopes.of(after), false,
+                    reach(caller, directory));
         }
     }
 
     /** An organisation's parties are the municipalities it works in; its own partner may change all of it. */
     public static void organisation(Caller caller, Organisation before, Organisation after, Directory directory) {
         Organisation any = before != null ? before : after;
-        if (admin(caller) || caller.has(Role.PARTNER) && Objects.equals(caller.organisationId(), any.id())) {
+        if (admin(caller) || caller != null && caller.has(Role.PARTNER)
+                && Objects.equals(caller.organisationId(), any.id())) {
             return;
         }
-        shared(caller, "organisation", any.id(), worksIn(before), worksIn(after),
+        shared(caller, "organisation", any.id(), scope(before, Scopes::of), scope(after, Scopes::of),
                 before != null && after != null && Objects.equals(before.name(), after.name())
                         && before.kind() == after.kind()
                         && Objects.equals(before.organisationNumber(), after.organisationNumber()),
-                coordinatorReach(caller, directory));
+                reach(caller, directory));
     }
 
     public static void agreement(Caller caller, Agreement before, Agreement after, Directory directory) {
         Agreement any = before != null ? before : after;
         shared(caller, "agreement", any.id(), scope(before, Scopes::of), scope(after, Scopes::of),
                 before != null && after != null && withoutParties(before).equals(withoutParties(after)),
-                coordinatorReach(caller, directory));
+                reach(caller, directory));
     }
 
     public static void programme(Caller caller, Programme before, Programme after, Directory directory) {
         Programme any = before != null ? before : after;
         shared(caller, "programme", any.id(), scope(before, Scopes::of), scope(after, Scopes::of),
                 before != null && after != null && withoutParties(before).equals(withoutParties(after)),
-                coordinatorReach(caller, directory));
+                reach(caller, directory));
     }
 
     public static void venue(Caller caller, Venue before, Venue after, Directory directory) {
         Venue any = before != null ? before : after;
         shared(caller, "venue", any.id(), scope(before, Scopes::of), scope(after, Scopes::of), false,
-                coordinatorReach(caller, directory));
+                reach(caller, directory));
     }
 
     /**
@@ -119,7 +120,7 @@ public final class AccessPolicy {
                 && !Objects.equals(before.municipalityCode(), after.municipalityCode())) {
             throw denied(caller, "activity", any.id(), "a partner may not move an activity to another municipality");
         }
-        Predicate<Party> reach = coordinatorReach(caller, directory);
+        Predicate<Party> reach = reach(caller, directory);
         if (caller != null && caller.has(Role.PARTNER) && caller.organisationId() != null) {
             Set<String> places = directory.municipalitiesOf(caller.organisationId()).orElse(Set.of());
             reach = reach.or(p -> p.municipality() && places.contains(p.id()));
@@ -194,10 +195,11 @@ public final class AccessPolicy {
     }
 
     /**
-     * A coordinator reaches its municipality and the organisations that work there (stored as they are now). An
-     * organisation that does not exist is no one's to protect: validation refuses the reference to it.
+     * A coordinator reaches its municipality and the organisations that work there (stored as they are now), a
+     * partner its organisation. An organisation that does not exist is no one's to protect: validation refuses the
+     * reference to it.
      */
-    private static Predicate<Party> coordinatorReach(Caller caller, Directory directory) {
+    private static Predicate<Party> reach(Caller caller, Directory directory) {
         Party own = Party.of(caller);
         if (own == null) {
             return p -> false;
@@ -207,10 +209,6 @@ public final class AccessPolicy {
                     && directory.municipalitiesOf(p.id()).map(m -> m.contains(own.id())).orElse(true);
         }
         return own::equals;
-    }
-
-    private static Scope worksIn(Organisation o) {
-        return o == null ? null : Scope.of(o.municipalityCodes(), Set.of());
     }
 
     private static <R> Scope scope(R record, Function<R, Scope> scope) {
