@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client for the REST API, as an integrator would use it. */
 public final class Http {
 
-    /** A response: status, content type and the parsed body (null when empty). */
-    public record Reply(int status, String contentType, JsonNode body, String location) {
+    /** A response: status, content type, the parsed body (null when empty), and the ETag (null when none). */
+    public record Reply(int status, String contentType, JsonNode body, String location, String etag) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,13 +64,17 @@ public final class Http {
         return send("GET", path, null, null, null);
     }
 
-    public Reply send(String method, String path, String json, String user, String password) {
+    /** @param headers further header name/value pairs, e.g. {@code "If-Match", "\"3\""} */
+    public Reply send(String method, String path, String json, String user, String password, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -81,9 +85,10 @@ public final class Http {
             String body = response.body();
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body == null || body.isBlank() ? null : JSON.readTree(body),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
-            return new Reply(-1, "", null, null);
+            return new Reply(-1, "", null, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

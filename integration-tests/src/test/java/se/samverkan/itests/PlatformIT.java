@@ -18,6 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.itests.Http.Reply;
@@ -125,9 +126,12 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals("Testhallen", http.get("/venues/itest-hall").body().get("name").asText());
 
         String renamed = venue.replace("Testhallen", "Nya testhallen");
-        assertEquals(200, http.send("PUT", "/venues/itest-hall", renamed, ADMIN, ADMIN_PASSWORD).status());
+        String version = http.get("/venues/itest-hall").etag();
+        Reply replaced = http.send("PUT", "/venues/itest-hall", renamed, ADMIN, ADMIN_PASSWORD, "If-Match", version);
+        assertEquals(200, replaced.status());
         assertEquals("Nya testhallen", http.get("/venues/itest-hall").body().get("name").asText());
-        assertEquals(204, http.send("DELETE", "/venues/itest-hall", null, ADMIN, ADMIN_PASSWORD).status());
+        assertEquals(204, http.send("DELETE", "/venues/itest-hall", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                replaced.etag()).status());
         assertEquals(404, http.get("/venues/itest-hall").status());
         assertEquals("application/problem+json", http.get("/venues/itest-hall").contentType());
     }
@@ -142,10 +146,51 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(201, http.send("POST", "/activities", activity("itest-vanersborg", "1487"), VANERSBORG,
                 VANERSBORG_PASSWORD).status());
         Reply moved = http.send("PUT", "/activities/itest-vanersborg", activity("itest-vanersborg", "1488"),
-                VANERSBORG, VANERSBORG_PASSWORD);
+                VANERSBORG, VANERSBORG_PASSWORD, "If-Match", "*");
         assertEquals(403, moved.status());
         assertEquals("1487", http.get("/activities/itest-vanersborg").body().get("municipalityCode").asText());
         assertTrue(activityService.find("itest-vanersborg").isPresent());
+    }
+
+    /** Optimistic concurrency: the version is the ETag, and a write must name the one it is based on. */
+    @Test
+    public void aWriteNamesTheVersionItChangesSoNoneIsLost() {
+        assertEquals(201, http.send("POST", "/activities", activity("itest-version", "1487"), ADMIN, ADMIN_PASSWORD).status());
+        Reply read = http.get("/activities/itest-version");
+        assertEquals("\"1\"", read.etag());
+        String changed = read.body().toString().replace("Språkcafé", "Språkcafé på tisdagar");
+
+        Reply unconditional = http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD);
+        assertEquals(428, unconditional.status());
+        assertEquals("application/problem+json", unconditional.contentType());
+        Reply mine = http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD, "If-Match", read.etag());
+        assertEquals(200, mine.status());
+        assertEquals("\"2\"", mine.etag());
+        Reply stale = http.send("PUT", "/activities/itest-version", read.body().toString(), ADMIN, ADMIN_PASSWORD,
+                "If-Match", read.etag());
+        assertEquals(412, stale.status());
+        assertEquals("application/problem+json", stale.contentType());
+        assertEquals(412, http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD, "If-Match",
+                "W/\"2\"").status());
+        assertEquals(412, http.send("DELETE", "/activities/itest-version", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                read.etag()).status());
+        assertEquals("Språkcafé på tisdagar", http.get("/activities/itest-version").body().get("title").get("sv").asText());
+        assertEquals(204, http.send("DELETE", "/activities/itest-version", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                mine.etag()).status());
+    }
+
+    /** A coordinator may withdraw from a shared organisation but not remove the other municipality from it. */
+    @Test
+    public void aCoordinatorCannotDropAnotherMunicipalityFromASharedRecord() {
+        Reply shared = http.get("/organisations/support-group-network");
+        ObjectNode onlyVanersborg = (ObjectNode) shared.body();
+        onlyVanersborg.putArray("municipalityCodes").add("1487");
+        Reply dropped = http.send("PUT", "/organisations/support-group-network", onlyVanersborg.toString(), VANERSBORG,
+                VANERSBORG_PASSWORD, "If-Match", shared.etag());
+        assertEquals(403, dropped.status());
+        assertTrue(dropped.body().get("detail").asText(), dropped.body().get("detail").asText()
+                .endsWith("you may only withdraw municipality 1487 from it"));
+        assertEquals(404, http.send("POST", "/admin/drafts/999999/approve", null, VANERSBORG, VANERSBORG_PASSWORD).status());
     }
 
     @Test
