@@ -80,7 +80,7 @@ class ProblemMapperTest {
     void requestRulesKnowWhatEachMethodReads() throws Exception {
         var search = ActivityResource.class.getMethod("search", String.class, String.class, String.class,
                 String.class, String.class, String.class, String.class, String.class, String.class, String.class);
-        var update = CrudResource.class.getMethod("update", String.class, Object.class);
+        var update = CrudResource.class.getMethod("update", String.class, String.class, Object.class);
         var approve = DraftResource.class.getMethod("approve", long.class);
         assertEquals("Reads[queryParameters=[accessibility, category, focusArea, from, language, limit, municipality, "
                 + "offset, q, to], body=false]", RequestRules.reads(search).toString());
