@@ -105,9 +105,9 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    JSON.readTree(response.body()), null);
+                    JSON.readTree(response.body()), null, null);
         } catch (IOException e) {
-            return new Reply(-1, "", null, null);
+            return new Reply(-1, "", null, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
