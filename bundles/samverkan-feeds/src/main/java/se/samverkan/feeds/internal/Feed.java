@@ -173,7 +173,7 @@ public class Feed extends RouteBuilder {
     private List<Series> read(List<byte[]> documents, LocalDate today) throws FeedException {
         List<Series> read = new ArrayList<>();
         for (byte[] document : documents) {
-            read.add(ICalendarImport.read(new ByteArrayInputStream(document), settings.mapping(), today));
+            read.add(ICalendarImport.read(new ByteArrayInputStream(document), null, settings.mapping(), today));
         }
         return read;
     }

@@ -77,7 +77,7 @@ final class FeedImporter {
      */
     RunCounts apply(List<Series> documents) {
         List<Supplier<Part>> parts = new ArrayList<>();
-        List<RejectedEvent> unreadable = documents.stream().flatMap(d -> d.unreadable().stream()).toList();
+        ParsedFeed heads = ParsedFeed.join(documents.stream().map(Series::head).toList());
         List<Slice> slices = new ArrayList<>();
         int size = FIRST_PART;
         int filled = 0;
@@ -88,7 +88,7 @@ final class FeedImporter {
                 filled += to - from;
                 from = to;
                 if (filled == size) {
-                    parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
+                    parts.add(part(slices, parts.isEmpty() ? heads : null));
                     slices = new ArrayList<>();
                     filled = 0;
                     size = Math.min(MAX_PART, size * 2);
@@ -96,7 +96,7 @@ final class FeedImporter {
             }
         }
         if (!slices.isEmpty() || parts.isEmpty()) {
-            parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
+            parts.add(part(slices, parts.isEmpty() ? heads : null));
         }
         ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
         try {
@@ -110,10 +110,13 @@ final class FeedImporter {
     private record Slice(Series series, int from, int to) {
     }
 
-    private static Supplier<Part> part(List<Slice> slices, List<RejectedEvent> unreadable) {
+    /** @param heads what belongs to the documents rather than their series (the first part has it), else null */
+    private static Supplier<Part> part(List<Slice> slices, ParsedFeed heads) {
         return () -> {
             List<ParsedFeed> mapped = new ArrayList<>();
-            mapped.add(new ParsedFeed(List.of(), unreadable));
+            if (heads != null) {
+                mapped.add(heads);
+            }
             slices.forEach(slice -> mapped.add(slice.series().map(slice.from(), slice.to())));
             return Part.of(ParsedFeed.join(mapped));
         };
