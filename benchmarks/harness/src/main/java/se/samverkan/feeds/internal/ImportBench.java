@@ -92,7 +92,7 @@ public final class ImportBench {
                 long t2 = System.nanoTime();
                 long cpu = CPU.getProcessCpuTime();
                 RunCounts counts = importer.apply(List.of(ICalendarImport.read(new ByteArrayInputStream(feed), null,
-                        mapping, today)));
+                        mapping, today))).counts();
                 long importNs = System.nanoTime() - t2;
                 double busy = (CPU.getProcessCpuTime() - cpu) / (double) importNs;
                 if (counts.created() != events) {
