@@ -240,7 +240,8 @@ final class FeedImporter {
             return batch.stream().map(activity -> {
                 try {
                     Written one = Written.of(activities.saveAll(caller, List.of(activity)).get(0));
-                    return new Written(one.id(), one.refusal() == null && isNew.test(one.id()), one.refusal());
+                    return new Written(one.id(), one.created() || one.refusal() == null && isNew.test(one.id()),
+                            one.refusal());
                 } catch (RuntimeException e) {
                     return new Written(activity.id(), false, "the platform could not store it: " + rootMessage(e));
                 }
