@@ -44,7 +44,16 @@ public final class Http {
 
     /** Any method without a body (e.g. a form's POST), answered as text. */
     public Text textOf(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return textRequest(method, URI.create(base + path), headers);
+    }
+
+    /** GET of a whole URL the platform wrote (a link in a feed or a mail), answered as text. */
+    public Text textAt(String url) {
+        return textRequest("GET", URI.create(url));
+    }
+
+    private Text textRequest(String method, URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

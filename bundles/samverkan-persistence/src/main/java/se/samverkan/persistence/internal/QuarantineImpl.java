@@ -23,6 +23,7 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Quarantined.State;
 import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /** The quarantine in table {@code quarantine}; replays go to the {@link Replayer} services (whiteboard). */
@@ -95,6 +96,18 @@ public class QuarantineImpl implements QuarantineService {
     }
 
     @Override
+    public Quarantined discard(long id) {
+        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
+        // Guarded by its state, so a replay that took it meanwhile is not undone.
+        if (jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
+                State.DISCARDED.name(), Jdbc.timestamp(Instant.now()), id, State.WAITING.name()) == 0) {
+            throw new ConflictException("item " + id + " is " + find(id).orElse(item).state().name().toLowerCase()
+                    + ", not waiting");
+        }
+        return find(id).orElseThrow();
+    }
+
+    @Override
     public String replay(long id) {
         Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
         if (item.state() != State.WAITING) {
@@ -117,7 +130,7 @@ public class QuarantineImpl implements QuarantineService {
                 objects.ungetService(replayer);
             }
         }
-        return "no installed import takes items of " + item.source();
+        return "no installed import takes items of " + item.source() + "; " + item.discardHint();
     }
 
     private static Quarantined item(ResultSet rs) throws SQLException {
