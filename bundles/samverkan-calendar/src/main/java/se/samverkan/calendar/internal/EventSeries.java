@@ -41,6 +41,7 @@ import net.fortuna.ical4j.model.property.Sequence;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.validation.Validation;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.calendar.FeedMapping;
 
@@ -50,7 +51,8 @@ import se.samverkan.calendar.FeedMapping;
  */
 public final class EventSeries {
 
-    public static final int MAX_OCCURRENCES = 5000;
+    /** As many as an activity may hold: a capped rule still gives a storable activity. */
+    public static final int MAX_OCCURRENCES = Validation.OCCURRENCES;
     public static final int MAX_COUNT = 10_000;
     public static final int MAX_YEARS_BACK = 50;
     /** Carries the activity id in feeds written by ICalendarExport: the import groups by it. */
