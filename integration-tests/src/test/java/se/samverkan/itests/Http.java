@@ -123,6 +123,28 @@ public final class Http {
         }
     }
 
+    /**
+     * A large JSON body of which the client sends only the first two mebibytes before it reads the answer, with its
+     * whole length announced, or chunked when {@code announced} is negative; the status, or -1 if none came.
+     */
+    public int postPartOf(String path, long announced) throws IOException {
+        URI uri = URI.create(base + path);
+        int part = 2 * 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\n" + (announced < 0
+                    ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part) + "\r\n"
+                    : "Content-Length: " + announced + "\r\n\r\n")).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("{\"email\":\"" + "a".repeat(part)).substring(0, part)
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return status.startsWith("HTTP/1.1 ") ? Integer.parseInt(status.substring(9, 12)) : -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return -1;
+        }
+    }
+
     /** A client that reads the first bytes of an answer and closes the connection. */
     public void readAndClose(String path, int bytes) throws IOException {
         URI uri = URI.create(base + path);

@@ -284,6 +284,9 @@ public class PlatformIT extends PlatformTestSupport {
         String big = "{\"email\":\"" + "a".repeat(2_000_000) + "\"}";
         assertEquals(413, http.send("POST", "/subscriptions", big, null, null).status());
         assertEquals(413, http.chunked("POST", "/subscriptions", big).status());
+        // A client that stops sending after 2 MiB of a longer body gets its answer at once, not at a time-out.
+        assertEquals(413, http.postPartOf("/subscriptions", 40L << 20));
+        assertEquals(413, http.postPartOf("/subscriptions", -1));
         // Clients that close the connection while the calendar is written to them.
         for (int i = 0; i < 3; i++) {
             http.readAndClose("/calendar.ics", 10);

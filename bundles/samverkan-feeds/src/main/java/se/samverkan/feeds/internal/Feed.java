@@ -138,7 +138,10 @@ public class Feed extends RouteBuilder {
             return outcome.counts();
         } catch (IOException | FeedException | RuntimeException e) {
             // Whatever failed, the feed says so: a failure that only reached the log would leave it looking fine.
-            String error = e instanceof RuntimeException ? "the read could not be stored: " + e : e.getMessage();
+            // Some failures carry no message (the HTTP client's ConnectException): then their kind says it.
+            String error = e instanceof RuntimeException ? "the read could not be stored: " + e
+                    : e.getMessage() == null || e.getMessage().isBlank() ? "the source could not be read: " + e
+                    : e.getMessage();
             store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(), error,
                     before.lastRun(), before.lastRead(), before.readKey(), before.warnings(), null));
             throw new UnavailableException("calendar feed " + id() + ": " + error, e);

@@ -335,6 +335,20 @@ class FeedTest {
     }
 
     @Test
+    void aSourceThatIsGoneIsAFailureOnTheFeedThoughItsErrorHasNoMessage() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        Feed feed = feed(Map.of());
+        feed.read();
+        // Nothing listens there any more: the HTTP client's ConnectException carries no message.
+        source.server.stop(0);
+        assertThrows(Feed.UnavailableException.class, feed::read);
+        FeedStatus status = feed.status();
+        assertEquals("FAILING", status.state());
+        assertTrue(status.lastError().contains("ConnectException"), status.lastError());
+        assertEquals(1, services.activities.count());
+    }
+
+    @Test
     void anOversizedFeedIsRefusedWithItsSize() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
         Feed feed = feed(Map.of("maxBytes", "200"));

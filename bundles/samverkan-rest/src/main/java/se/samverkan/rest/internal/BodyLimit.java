@@ -8,6 +8,11 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Response;
+
+import org.apache.cxf.io.DelegatingInputStream;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * Refuses request bodies over the configured size with 413, before they are read when their length is given and
@@ -26,8 +31,8 @@ public class BodyLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            request.abortWith(tooLarge().toResponse());
-        } else if (request.hasEntity()) {
+            request.abortWith(refuse(tooLarge()));
+        } else if (request.getEntityStream() != null) {
             request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
         }
     }
@@ -36,10 +41,24 @@ public class BodyLimit implements ContainerRequestFilter {
         return Problem.of(413, "Payload Too Large", "A request body may have at most " + maxBytes + " bytes");
     }
 
+    /**
+     * The rest of the body is not wanted. CXF drains a request's body before it answers, which read megabytes
+     * of a refused one and held the answer to a client that stopped sending mid-body until the connection timed
+     * out: the body is cut off for it, and the connection closed after the answer.
+     */
+    private static Response refuse(Problem problem) {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        DelegatingInputStream body = message == null ? null : message.getContent(DelegatingInputStream.class);
+        if (body != null) {
+            body.setInputStream(InputStream.nullInputStream());
+        }
+        return Response.fromResponse(problem.toResponse()).header("Connection", "close").build();
+    }
+
     /** Thrown from the body's stream; the JAX-RS runtime hands it to the exception mappers as it is. */
     static final class TooLarge extends WebApplicationException {
         TooLarge(Problem problem) {
-            super(problem.toResponse());
+            super(refuse(problem));
         }
     }
 

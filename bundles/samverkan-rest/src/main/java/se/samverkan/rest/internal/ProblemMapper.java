@@ -26,6 +26,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.DEBUG, "The client closed the connection before the answer was written", e);
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
+        WebApplicationException carrying = cause(e, WebApplicationException.class);
+        if (carrying != null && carrying.getResponse().getEntity() instanceof Problem) {
+            return carrying.getResponse();  // as made, with its headers (a 413 closes the connection)
+        }
         return problem(e).toResponse();
     }
 

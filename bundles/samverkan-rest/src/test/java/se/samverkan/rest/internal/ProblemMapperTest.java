@@ -62,6 +62,9 @@ class ProblemMapperTest {
         JsonMappingException wrapped = new JsonMappingException(null, "while reading",
                 new BodyLimit.TooLarge(tooLarge));
         assertEquals(tooLarge, ProblemMapper.problem(wrapped));
+        Response r = new ProblemMapper().toResponse(wrapped);
+        assertEquals(413, r.getStatus());
+        assertEquals("close", r.getHeaderString("Connection"), "the rest of the body is not read");
     }
 
     @Test
