@@ -1,25 +1,38 @@
 package se.samverkan.security.internal;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
 
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,7 +45,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * written to data/samverkan/admin-password (readable by the owner only). Users listed as {@code user.NAME}
  * in the demo configuration (se.samverkan.demo.users, shipped only by the demo feature) are added too.
  * Existing users are never changed. Users are written through the realm's own backing engine, as
- * {@code jaas:useradd} does, so passwords are stored hashed and Karaf's file watcher is not raced.
+ * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}) and Karaf's file watcher is
+ * not raced. At every start the user file is made readable by its owner only, passwords still stored as unsalted
+ * digests are named in the log, and while a demo user can log in with its published password a warning says so
+ * on the console and in the log.
  */
 @Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -48,20 +64,34 @@ public class Accounts {
     @Activate
     public Accounts(AccountsConfig config, Map<String, Object> properties,
                     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
-                    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories)
+                    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories,
+                    // Karaf's user store hashes through it: it must be there before users are written.
+                    @Reference(target = "(name=" + PasswordHashing.NAME + ")") EncryptionService hashing)
             throws IOException {
         BackingEngineService engines = new BackingEngineService();
         engines.setEngineFactories(factories);
         AppConfigurationEntry[] entries = realms.stream().filter(r -> r.getName().equals(config.realm()))
                 .findFirst().map(JaasRealm::getEntries).orElse(new AppConfigurationEntry[0]);
-        BackingEngine engine = Arrays.stream(entries).map(engines::get).filter(e -> e != null).findFirst()
+        AppConfigurationEntry store = Arrays.stream(entries).filter(e -> engines.get(e) != null).findFirst()
                 .orElse(null);
-        if (engine == null) {
+        if (store == null) {
             LOG.log(Level.ERROR, "Realm ''{0}'' has no user store Samverkan can manage; add users by hand", config.realm());
             return;
         }
         Path secret = Path.of(System.getProperty("karaf.data", "data"), "samverkan", "admin-password");
-        ensure(engine, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+        ensure(engines.get(store), config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+        Map<String, ?> options = store.getOptions();
+        if (options.get("users") != null) {
+            Path users = Path.of(options.get("users").toString());
+            ownerOnly(users);
+            List<String> legacy = legacyUsers(users, String.valueOf(options.get("encryption.prefix")),
+                    String.valueOf(options.get("encryption.suffix")));
+            if (!legacy.isEmpty()) {
+                LOG.log(Level.WARNING, "The passwords of {0} are stored as unsalted SHA-256 digests; set them again "
+                        + "(jaas:user-add NAME PASSWORD) to store them salted", legacy);
+            }
+        }
+        warnOfDemoUsers(publishedPasswordsInUse(config.realm(), demoUsers(properties)));
     }
 
     /** @return the generated admin password, or null if none was generated */
@@ -109,6 +139,74 @@ public class Accounts {
         }
     }
 
+    /**
+     * The demo users (name and published password) that can log in to the realm now: each is a way in that
+     * anybody who read the README has.
+     */
+    static List<String> publishedPasswordsInUse(String realm, Map<String, List<String>> demoUsers) {
+        List<String> open = new ArrayList<>();
+        demoUsers.forEach((user, passwordAndRoles) -> {
+            char[] password = passwordAndRoles.get(0).toCharArray();
+            try {
+                new LoginContext(realm, new Subject(), callbacks -> {
+                    for (Callback c : callbacks) {
+                        if (c instanceof NameCallback name) {
+                            name.setName(user);
+                        } else if (c instanceof PasswordCallback pass) {
+                            pass.setPassword(password);
+                        } else {
+                            throw new UnsupportedCallbackException(c);
+                        }
+                    }
+                }).login();
+                open.add(user);
+            } catch (LoginException e) {
+                // The published password does not open this account (changed or removed): nothing to warn of.
+            }
+        });
+        return open;
+    }
+
+    /** @return the warning printed on the console and logged, or null when no demo user can log in */
+    static String warnOfDemoUsers(List<String> open) {
+        if (open.isEmpty()) {
+            return null;
+        }
+        String warning = "WARNING: DEMO MODE. These users have the passwords published in the README and can log in: "
+                + String.join(", ", open) + ". Never run this on a network: remove the samverkan-demo-data "
+                + "feature and these users (README, Installing for real).";
+        System.out.printf("%n%s%n%n", warning);
+        LOG.log(Level.WARNING, warning);
+        return warning;
+    }
+
+    /** Users whose stored password is an unsalted digest of Karaf's "basic" encryption. */
+    static List<String> legacyUsers(Path users, String prefix, String suffix) throws IOException {
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(users, StandardCharsets.UTF_8)) {
+            file.load(in);
+        }
+        List<String> legacy = new ArrayList<>();
+        for (String key : new TreeSet<>(file.stringPropertyNames())) {
+            String stored = file.getProperty(key).split(",", 2)[0].strip();
+            if (!key.startsWith("_g_:") && stored.startsWith(prefix) && stored.endsWith(suffix)
+                    && stored.length() >= prefix.length() + suffix.length() && PasswordHashing.isLegacy(
+                    stored.substring(prefix.length(), stored.length() - suffix.length()))) {
+                legacy.add(key);
+            }
+        }
+        return legacy;
+    }
+
+    /** The user store holds every password hash: only the platform's own account may read it. */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "Cannot restrict the permissions of {0}; protect it by hand", file);
+        }
+    }
+
     /** {@code user.NAME = password,role,...} entries of the configuration. */
     static Map<String, List<String>> demoUsers(Map<String, Object> properties) {
         Map<String, List<String>> users = new TreeMap<>();
@@ -129,10 +227,6 @@ public class Accounts {
     private static void writeSecret(Path secret, String password) throws IOException {
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, password + System.lineSeparator(), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.log(Level.WARNING, "Cannot restrict the permissions of {0}; protect it by hand", secret);
-        }
+        ownerOnly(secret);
     }
 }

@@ -13,9 +13,13 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+
 import org.apache.felix.utils.properties.Properties;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.properties.PropertiesBackingEngine;
+import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +69,59 @@ class AccountsTest {
         assertEquals(List.of("coordinator"), roles(reread, "coordinator-vanersborg"));
         assertEquals(List.of("partner", "organisation:support-group-network"), roles(reread, "partner-sgn"));
         assertFalse(Files.exists(dir.resolve("s")), "an admin existed already");
+    }
+
+    @Test
+    void theUserFileStaysReadableByItsOwnerOnlyWhenKarafWritesItAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.properties"), KARAF_DEFAULT);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Accounts.ensure(engine(file), "admin", "pw", dir.resolve("s"), Map.of());
+        Accounts.ownerOnly(file);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        // What jaas:user-add does later, through the same store.
+        engine(file).addUser("anna", "pw2");
+        assertTrue(Files.readString(file).contains("anna = pw2"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void namesTheUsersWhosePasswordsAreUnsaltedDigests() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.properties"), KARAF_DEFAULT
+                + "_g_\\:admingroup = {CRYPT}AD936FCBED631FA67E05C3EA03953905221C9D46AF0616B70BADF105A966FB11{CRYPT},group\n"
+                + "old = {CRYPT}5FCF82BC15AEF42CD3EC93E6D4B51C04DF110CF77EE715F62F3F172FF8ED9DE9{CRYPT},_g_:admingroup\n"
+                + "new = {CRYPT}pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA{CRYPT},coordinator\n"
+                + "plain = 5FCF82BC15AEF42CD3EC93E6D4B51C04DF110CF77EE715F62F3F172FF8ED9DE9,coordinator\n");
+        assertEquals(List.of("old"), Accounts.legacyUsers(file, "{CRYPT}", "{CRYPT}"));
+    }
+
+    @Test
+    void warnsWhileADemoUserCanLogInWithItsPublishedPassword() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.properties"),
+                "coordinator-vanersborg = demo-vanersborg,coordinator\ncoordinator-trollhattan = changed,coordinator\n");
+        Configuration previous = Configuration.getConfiguration();
+        Configuration.setConfiguration(new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new AppConfigurationEntry[] {new AppConfigurationEntry(PropertiesLoginModule.class.getName(),
+                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of("users", file.toString()))};
+            }
+        });
+        try {
+            Map<String, List<String>> demo = Accounts.demoUsers(Map.of(
+                    "user.coordinator-vanersborg", "demo-vanersborg,coordinator,municipality:1487",
+                    "user.coordinator-trollhattan", "demo-trollhattan,coordinator,municipality:1488",
+                    "user.partner-support-group-network", "demo-sgn,partner"));
+            List<String> open = Accounts.publishedPasswordsInUse("karaf", demo);
+            assertEquals(List.of("coordinator-vanersborg"), open, "changed and absent users cannot log in");
+            String warning = Accounts.warnOfDemoUsers(open);
+            assertTrue(warning.startsWith("WARNING: DEMO MODE") && warning.contains("coordinator-vanersborg"), warning);
+
+            Files.writeString(file, "coordinator-vanersborg = changed,coordinator\n");
+            assertEquals(List.of(), Accounts.publishedPasswordsInUse("karaf", demo));
+            assertNull(Accounts.warnOfDemoUsers(List.of()));
+        } finally {
+            Configuration.setConfiguration(previous);
+        }
     }
 
     private static BackingEngine engine(Path file) throws Exception {
