@@ -1,6 +1,8 @@
 package se.samverkan.rest.internal;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -36,7 +38,8 @@ import se.samverkan.api.service.VenueService;
 import se.samverkan.api.subscription.SubscriptionService;
 
 /** Publishes the REST API on CXF's servlet while all services it serves are present. */
-@Component(immediate = true, configurationPid = "se.samverkan.rest")
+// Pax Web's configuration tells whether its HTTPS connector is on (then credentials must come over HTTPS).
+@Component(immediate = true, configurationPid = {"se.samverkan.rest", SecurityConfig.PID, "org.ops4j.pax.web"})
 @Designate(ocd = RestConfig.class)
 public class RestServer {
 
@@ -59,7 +62,7 @@ public class RestServer {
     private volatile SubscriptionService subscriptions;
 
     @Activate
-    public RestServer(RestConfig config,
+    public RestServer(RestConfig config, SecurityConfig securityConfig,
                       @Reference MunicipalityService municipalities,
                       @Reference OrganisationService organisations,
                       @Reference AgreementService agreements,
@@ -70,6 +73,7 @@ public class RestServer {
                       @Reference OrganisationRegister register,
                       @Reference KpiStore kpis,
                       @Reference DraftService drafts) {
+        WebSecurity security = new WebSecurity(securityConfig, Clock.systemUTC());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());
@@ -86,11 +90,10 @@ public class RestServer {
                 new RegisterResource(register),
                 new KpiResource(kpis),
                 new DraftResource(drafts),
-                new SubscriptionResource(() -> subscriptions),
+                new SubscriptionResource(() -> subscriptions, security),
                 new HealthResource(),
                 new OpenApiResource()));
-        factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper(),
-                new Authenticator(config.realm())));
+        factory.setProviders(providers(security, config.realm()));
         // CXF looks up its extensions through the context class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -105,6 +108,11 @@ public class RestServer {
     @Deactivate
     void stop() {
         server.destroy();
+    }
+
+    static List<Object> providers(WebSecurity security, String realm) {
+        return Stream.concat(Stream.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper()),
+                security.providers(realm).stream()).toList();
     }
 
     /** ISO dates and times as text; unknown fields are an error rather than silently dropped. */
