@@ -1,6 +1,5 @@
 package se.samverkan.rest.internal;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,8 +37,7 @@ import se.samverkan.api.service.VenueService;
 import se.samverkan.api.subscription.SubscriptionService;
 
 /** Publishes the REST API on CXF's servlet while all services it serves are present. */
-// Pax Web's configuration tells whether its HTTPS connector is on (then credentials must come over HTTPS).
-@Component(immediate = true, configurationPid = {"se.samverkan.rest", SecurityConfig.PID, "org.ops4j.pax.web"})
+@Component(immediate = true, configurationPid = "se.samverkan.rest")
 @Designate(ocd = RestConfig.class)
 public class RestServer {
 
@@ -62,7 +60,7 @@ public class RestServer {
     private volatile SubscriptionService subscriptions;
 
     @Activate
-    public RestServer(RestConfig config, SecurityConfig securityConfig,
+    public RestServer(RestConfig config, @Reference WebSecurity security,
                       @Reference MunicipalityService municipalities,
                       @Reference OrganisationService organisations,
                       @Reference AgreementService agreements,
@@ -73,7 +71,6 @@ public class RestServer {
                       @Reference OrganisationRegister register,
                       @Reference KpiStore kpis,
                       @Reference DraftService drafts) {
-        WebSecurity security = new WebSecurity(securityConfig, Clock.systemUTC());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(config.address());

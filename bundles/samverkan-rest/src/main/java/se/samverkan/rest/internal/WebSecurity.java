@@ -13,12 +13,17 @@ import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /**
  * The API's defences in one place, built from {@link SecurityConfig}: who the client is (peer or trusted proxy),
  * whether it came over TLS, which origins may send state-changing requests, the login throttle and the rate of
  * subscription requests. {@link #providers(String)} are the JAX-RS filters that apply them to every request.
+ * Pax Web's configuration is merged in: it tells whether the HTTPS connector is on.
  */
-final class WebSecurity {
+@Component(service = WebSecurity.class, configurationPid = {SecurityConfig.PID, "org.ops4j.pax.web"})
+public final class WebSecurity {
 
     final Proxies proxies;
     final LoginThrottle logins;
@@ -28,6 +33,11 @@ final class WebSecurity {
     final boolean httpsOnly;
     final long hstsSeconds;
     private final Set<String> allowedOrigins;
+
+    @Activate
+    public WebSecurity(SecurityConfig config) {
+        this(config, Clock.systemUTC());
+    }
 
     WebSecurity(SecurityConfig config, Clock clock) {
         this.proxies = Proxies.parse(config.trustedProxies());

@@ -6,25 +6,20 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import javax.security.auth.Subject;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.LoginContext;
-import javax.security.auth.login.LoginException;
 
 
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -45,10 +40,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * written to data/samverkan/admin-password (readable by the owner only). Users listed as {@code user.NAME}
  * in the demo configuration (se.samverkan.demo.users, shipped only by the demo feature) are added too.
  * Existing users are never changed. Users are written through the realm's own backing engine, as
- * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}) and Karaf's file watcher is
- * not raced. At every start the user file is made readable by its owner only, passwords still stored as unsalted
- * digests are named in the log, and while a demo user can log in with its published password a warning says so
- * on the console and in the log.
+ * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}), into a copy of the user
+ * file that then replaces it in one step: Karaf watches the file and rewrites entries it reads as not yet hashed,
+ * and while the engine rewrote the file in place, once per change, the watcher read it half-written and wrote a
+ * damaged file back (users lost, a role taken for a user). At every start the user file is made readable by its owner only, passwords still stored as unsalted
+ * digests are named in the log, and while demo users exist a warning says so on the console and in the log.
  */
 @Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -79,19 +75,35 @@ public class Accounts {
             return;
         }
         Path secret = Path.of(System.getProperty("karaf.data", "data"), "samverkan", "admin-password");
-        ensure(engines.get(store), config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
         Map<String, ?> options = store.getOptions();
-        if (options.get("users") != null) {
-            Path users = Path.of(options.get("users").toString());
-            ownerOnly(users);
-            List<String> legacy = legacyUsers(users, String.valueOf(options.get("encryption.prefix")),
-                    String.valueOf(options.get("encryption.suffix")));
-            if (!legacy.isEmpty()) {
-                LOG.log(Level.WARNING, "The passwords of {0} are stored as unsalted SHA-256 digests; set them again "
-                        + "(jaas:user-add NAME PASSWORD) to store them salted", legacy);
-            }
+        if (options.get("users") == null) {
+            BackingEngine users = engines.get(store);
+            ensure(users, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+            warnOfDemoUsers(demoUsersPresent(users, demoUsers(properties)));
+            return;
         }
-        warnOfDemoUsers(publishedPasswordsInUse(config.realm(), demoUsers(properties)));
+        Path file = Path.of(options.get("users").toString());
+        Path draft = file.resolveSibling(file.getFileName() + ".new");
+        Files.copy(file, draft, StandardCopyOption.REPLACE_EXISTING);
+        ownerOnly(draft);
+        Map<String, Object> draftOptions = new HashMap<>(options);
+        draftOptions.put("users", draft.toString());
+        BackingEngine users = engines.get(new AppConfigurationEntry(store.getLoginModuleName(), store.getControlFlag(),
+                draftOptions));
+        ensure(users, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+        if (Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(draft))) {
+            Files.delete(draft);
+        } else {
+            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ownerOnly(file);
+        List<String> legacy = legacyUsers(file, String.valueOf(options.get("encryption.prefix")),
+                String.valueOf(options.get("encryption.suffix")));
+        if (!legacy.isEmpty()) {
+            LOG.log(Level.WARNING, "The passwords of {0} are stored as unsalted SHA-256 digests; set them again "
+                    + "(jaas:user-add NAME PASSWORD) to store them salted", legacy);
+        }
+        warnOfDemoUsers(demoUsersPresent(users, demoUsers(properties)));
     }
 
     /** @return the generated admin password, or null if none was generated */
@@ -140,31 +152,12 @@ public class Accounts {
     }
 
     /**
-     * The demo users (name and published password) that can log in to the realm now: each is a way in that
-     * anybody who read the README has.
+     * The demo users that are in the user store: each has the password the README publishes unless an
+     * administrator changed it. Asked of the store this component wrote through, since the user file itself may
+     * be being rewritten by Karaf's own watcher at start.
      */
-    static List<String> publishedPasswordsInUse(String realm, Map<String, List<String>> demoUsers) {
-        List<String> open = new ArrayList<>();
-        demoUsers.forEach((user, passwordAndRoles) -> {
-            char[] password = passwordAndRoles.get(0).toCharArray();
-            try {
-                new LoginContext(realm, new Subject(), callbacks -> {
-                    for (Callback c : callbacks) {
-                        if (c instanceof NameCallback name) {
-                            name.setName(user);
-                        } else if (c instanceof PasswordCallback pass) {
-                            pass.setPassword(password);
-                        } else {
-                            throw new UnsupportedCallbackException(c);
-                        }
-                    }
-                }).login();
-                open.add(user);
-            } catch (LoginException e) {
-                // The published password does not open this account (changed or removed): nothing to warn of.
-            }
-        });
-        return open;
+    static List<String> demoUsersPresent(BackingEngine users, Map<String, List<String>> demoUsers) {
+        return demoUsers.keySet().stream().filter(user -> users.lookupUser(user) != null).toList();
     }
 
     /** @return the warning printed on the console and logged, or null when no demo user can log in */
@@ -172,7 +165,7 @@ public class Accounts {
         if (open.isEmpty()) {
             return null;
         }
-        String warning = "WARNING: DEMO MODE. These users have the passwords published in the README and can log in: "
+        String warning = "WARNING: DEMO MODE. These users have passwords published in the README: "
                 + String.join(", ", open) + ". Never run this on a network: remove the samverkan-demo-data "
                 + "feature and these users (README, Installing for real).";
         System.out.printf("%n%s%n%n", warning);
