@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client for the REST API, as an integrator would use it. */
 public final class Http {
 
-    /** A response: status, content type and the parsed body (null when empty). */
-    public record Reply(int status, String contentType, JsonNode body, String location) {
+    /** A response: status, content type, the parsed body (null when empty), and the ETag (null when none). */
+    public record Reply(int status, String contentType, JsonNode body, String location, String etag) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,16 @@ public final class Http {
 
     /** Any method without a body (e.g. a form's POST), answered as text. */
     public Text textOf(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return textRequest(method, URI.create(base + path), headers);
+    }
+
+    /** GET of a whole URL the platform wrote (a link in a feed or a mail), answered as text. */
+    public Text textAt(String url) {
+        return textRequest("GET", URI.create(url));
+    }
+
+    private Text textRequest(String method, URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -64,13 +73,17 @@ public final class Http {
         return send("GET", path, null, null, null);
     }
 
-    public Reply send(String method, String path, String json, String user, String password) {
+    /** @param headers further header name/value pairs, e.g. {@code "If-Match", "\"3\""} */
+    public Reply send(String method, String path, String json, String user, String password, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -81,12 +94,43 @@ public final class Http {
             String body = response.body();
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body == null || body.isBlank() ? null : JSON.readTree(body),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
-            return new Reply(-1, "", null, null);
+            return new Reply(-1, "", null, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a JSON body without saying its length (chunked), as a streaming client does. */
+    public Reply chunked(String method, String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()), null, null);
+        } catch (IOException e) {
+            return new Reply(-1, "", null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client that reads the first bytes of an answer and closes the connection. */
+    public void readAndClose(String path, int bytes) throws IOException {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readNBytes(bytes);
+            socket.setSoLinger(true, 0);  // reset, as a browser's closed tab does
         }
     }
 

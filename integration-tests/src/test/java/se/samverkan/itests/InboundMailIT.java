@@ -104,8 +104,8 @@ class InboundMailIT {
         assertEquals(id, draftTitled(http, "admin", PASSWORD).get("id").asLong(), "an administrator sees it too");
         assertEquals(null, draftTitled(http, "coordinator-trollhattan", "demo-trollhattan"),
                 "a coordinator of another municipality does not see it");
-        assertEquals(403, http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-trollhattan",
-                "demo-trollhattan").status(), "nor may approve it");
+        assertEquals(404, http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-trollhattan",
+                "demo-trollhattan").status(), "nor may approve it: answered as a missing draft, which reveals nothing");
 
         Reply approved = http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-vanersborg",
                 "demo-vanersborg");

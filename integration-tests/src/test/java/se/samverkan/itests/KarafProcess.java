@@ -2,8 +2,10 @@ package se.samverkan.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,13 @@ final class KarafProcess implements AutoCloseable {
 
     private final Path home;
     private final Http http;
+    private final int sshPort;
     private final String adminPassword;
     private Process process;
 
-    private KarafProcess(Path home, int httpPort, String adminPassword) {
+    private KarafProcess(Path home, int httpPort, int sshPort, String adminPassword) {
         this.home = home;
+        this.sshPort = sshPort;
         this.http = new Http(httpPort);
         this.adminPassword = adminPassword;
     }
@@ -42,15 +46,16 @@ final class KarafProcess implements AutoCloseable {
                 "--strip-components=1").inheritIO().start();
         assertEquals(0, tar.waitFor(), "unpacking " + archive);
         int httpPort = Http.freePort();
+        int sshPort = Http.freePort();
         Map<String, List<String>> edits = Map.of(
                 "etc/org.ops4j.pax.web.cfg", List.of("org.osgi.service.http.port = " + httpPort),
-                "etc/org.apache.karaf.shell.cfg", List.of("sshPort = " + Http.freePort()),
+                "etc/org.apache.karaf.shell.cfg", List.of("sshPort = " + sshPort),
                 "etc/org.apache.karaf.management.cfg", List.of("rmiRegistryPort = " + Http.freePort(),
                         "rmiServerPort = " + Http.freePort()));
         for (Map.Entry<String, List<String>> edit : edits.entrySet()) {
             Files.write(target.resolve(edit.getKey()), edit.getValue(), StandardOpenOption.APPEND);
         }
-        return new KarafProcess(target, httpPort, adminPassword);
+        return new KarafProcess(target, httpPort, sshPort, adminPassword);
     }
 
     Path home() {
@@ -77,6 +82,32 @@ final class KarafProcess implements AutoCloseable {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + logTail(), e);
         }
+    }
+
+    /**
+     * Runs console commands as the administrator over the remote console, as an administrator would, and returns
+     * what they printed. bin/client ends when its input ends, before the output arrives if that is at once: the
+     * input is closed only when an echoed marker after the commands has been printed.
+     */
+    String client(String commands) throws Exception {
+        String marker = "end-of-commands-" + System.nanoTime();
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
+                "-u", "admin", "-p", adminPassword, commands + "; echo " + marker).directory(home.toFile())
+                .redirectErrorStream(true).start();
+        StringBuilder printed = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+            client.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> {
+                client.destroyForcibly();
+                return client;
+            });
+            for (String line = lines.readLine(); line != null && !line.trim().equals(marker); line = lines.readLine()) {
+                printed.append(line).append('\n');
+            }
+        } finally {
+            client.getOutputStream().close();
+            client.waitFor(30, TimeUnit.SECONDS);
+        }
+        return printed.toString();
     }
 
     void stop() throws Exception {

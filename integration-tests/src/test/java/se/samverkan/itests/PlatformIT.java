@@ -18,6 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.itests.Http.Reply;
@@ -125,9 +126,12 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals("Testhallen", http.get("/venues/itest-hall").body().get("name").asText());
 
         String renamed = venue.replace("Testhallen", "Nya testhallen");
-        assertEquals(200, http.send("PUT", "/venues/itest-hall", renamed, ADMIN, ADMIN_PASSWORD).status());
+        String version = http.get("/venues/itest-hall").etag();
+        Reply replaced = http.send("PUT", "/venues/itest-hall", renamed, ADMIN, ADMIN_PASSWORD, "If-Match", version);
+        assertEquals(200, replaced.status());
         assertEquals("Nya testhallen", http.get("/venues/itest-hall").body().get("name").asText());
-        assertEquals(204, http.send("DELETE", "/venues/itest-hall", null, ADMIN, ADMIN_PASSWORD).status());
+        assertEquals(204, http.send("DELETE", "/venues/itest-hall", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                replaced.etag()).status());
         assertEquals(404, http.get("/venues/itest-hall").status());
         assertEquals("application/problem+json", http.get("/venues/itest-hall").contentType());
     }
@@ -142,10 +146,51 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(201, http.send("POST", "/activities", activity("itest-vanersborg", "1487"), VANERSBORG,
                 VANERSBORG_PASSWORD).status());
         Reply moved = http.send("PUT", "/activities/itest-vanersborg", activity("itest-vanersborg", "1488"),
-                VANERSBORG, VANERSBORG_PASSWORD);
+                VANERSBORG, VANERSBORG_PASSWORD, "If-Match", "*");
         assertEquals(403, moved.status());
         assertEquals("1487", http.get("/activities/itest-vanersborg").body().get("municipalityCode").asText());
         assertTrue(activityService.find("itest-vanersborg").isPresent());
+    }
+
+    /** Optimistic concurrency: the version is the ETag, and a write must name the one it is based on. */
+    @Test
+    public void aWriteNamesTheVersionItChangesSoNoneIsLost() {
+        assertEquals(201, http.send("POST", "/activities", activity("itest-version", "1487"), ADMIN, ADMIN_PASSWORD).status());
+        Reply read = http.get("/activities/itest-version");
+        assertEquals("\"1\"", read.etag());
+        String changed = read.body().toString().replace("Språkcafé", "Språkcafé på tisdagar");
+
+        Reply unconditional = http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD);
+        assertEquals(428, unconditional.status());
+        assertEquals("application/problem+json", unconditional.contentType());
+        Reply mine = http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD, "If-Match", read.etag());
+        assertEquals(200, mine.status());
+        assertEquals("\"2\"", mine.etag());
+        Reply stale = http.send("PUT", "/activities/itest-version", read.body().toString(), ADMIN, ADMIN_PASSWORD,
+                "If-Match", read.etag());
+        assertEquals(412, stale.status());
+        assertEquals("application/problem+json", stale.contentType());
+        assertEquals(412, http.send("PUT", "/activities/itest-version", changed, ADMIN, ADMIN_PASSWORD, "If-Match",
+                "W/\"2\"").status());
+        assertEquals(412, http.send("DELETE", "/activities/itest-version", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                read.etag()).status());
+        assertEquals("Språkcafé på tisdagar", http.get("/activities/itest-version").body().get("title").get("sv").asText());
+        assertEquals(204, http.send("DELETE", "/activities/itest-version", null, ADMIN, ADMIN_PASSWORD, "If-Match",
+                mine.etag()).status());
+    }
+
+    /** A coordinator may withdraw from a shared organisation but not remove the other municipality from it. */
+    @Test
+    public void aCoordinatorCannotDropAnotherMunicipalityFromASharedRecord() {
+        Reply shared = http.get("/organisations/support-group-network");
+        ObjectNode onlyVanersborg = (ObjectNode) shared.body();
+        onlyVanersborg.putArray("municipalityCodes").add("1487");
+        Reply dropped = http.send("PUT", "/organisations/support-group-network", onlyVanersborg.toString(), VANERSBORG,
+                VANERSBORG_PASSWORD, "If-Match", shared.etag());
+        assertEquals(403, dropped.status());
+        assertTrue(dropped.body().get("detail").asText(), dropped.body().get("detail").asText()
+                .endsWith("you may only withdraw municipality 1487 from it"));
+        assertEquals(404, http.send("POST", "/admin/drafts/999999/approve", null, VANERSBORG, VANERSBORG_PASSWORD).status());
     }
 
     @Test
@@ -208,6 +253,50 @@ public class PlatformIT extends PlatformTestSupport {
                 + "\"SWEDISH_LANGUAGE_PRACTICE\",\"focusArea\":\"SOCIAL\",\"languages\":[\"sv\",\"ar\"],"
                 + "\"municipalityCode\":\"" + municipality + "\",\"occurrences\":[{\"start\":\"2026-12-02T18:00:00+01:00\","
                 + "\"end\":\"2026-12-02T20:00:00+01:00\"}]}";
+    }
+
+    /** Every answer under /api is problem+json, and a client's mistake is no error in the log. */
+    @Test
+    public void edgesOfTheApiAnswerProblemsAndLogNoErrors() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        long logged = java.nio.file.Files.readAllLines(log).size();
+        for (String path : List.of("/activities/%00", "/activities/..%2F..%2Fetc%2Fpasswd", "/../nothing")) {
+            Http.Text reply = http.text(path);
+            assertTrue(path + ": " + reply.status(), reply.status() == 400 || reply.status() == 404);
+            assertEquals(path, "application/problem+json",
+                    reply.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(reply.body(), reply.body().contains("\"status\":" + reply.status()));
+        }
+        // A filter the resource does not know would be dropped silently, returning everything.
+        Reply unknown = http.get("/activities?organisation=support-group-gotene&q=simkurs");
+        assertEquals(400, unknown.status());
+        assertEquals("organisation", unknown.body().get("errors").get(0).get("field").asText());
+        // A PUT without a body or a content type.
+        Http.Text bodiless = http.textOf("PUT", "/venues/x", "Authorization", basic(ADMIN, ADMIN_PASSWORD));
+        assertEquals(415, bodiless.status());
+        // Text longer than its column: 400 from the API's own validation, naming the field and the limit.
+        String venue = "{\"id\":\"long-hall\",\"name\":\"" + "n".repeat(201)
+                + "\",\"municipalityCode\":\"1471\",\"accessibility\":[]}";
+        Reply tooLong = http.send("POST", "/venues", venue, ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, tooLong.status());
+        assertEquals("name: must be at most 200 characters long, not 201", tooLong.body().get("detail").asText());
+        // Bodies over 1 MiB, with their length given and without (chunked), from anyone.
+        String big = "{\"email\":\"" + "a".repeat(2_000_000) + "\"}";
+        assertEquals(413, http.send("POST", "/subscriptions", big, null, null).status());
+        assertEquals(413, http.chunked("POST", "/subscriptions", big).status());
+        // Clients that close the connection while the calendar is written to them.
+        for (int i = 0; i < 3; i++) {
+            http.readAndClose("/calendar.ics", 10);
+        }
+        Thread.sleep(500);
+        List<String> errors = java.nio.file.Files.readAllLines(log).stream().skip(logged)
+                .filter(l -> l.contains("| ERROR |")).toList();
+        assertEquals(List.of(), errors);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode search(String query) {

@@ -82,7 +82,8 @@ public class PluginLifecycleIT extends PlatformTestSupport {
                     ids(http.get("/municipalities").body(), "code").contains("1471"));
             Reply kept = http.get("/activities/simkurs-gotene");
             assertEquals("kept, and readable by id", 200, kept.status());
-            Reply refused = http.send("PUT", "/activities/simkurs-gotene", kept.body().toString(), ADMIN, ADMIN_PASSWORD);
+            Reply refused = http.send("PUT", "/activities/simkurs-gotene", kept.body().toString(), ADMIN, ADMIN_PASSWORD,
+                    "If-Match", kept.etag());
             assertEquals(409, refused.status());
             assertEquals("application/problem+json", refused.contentType());
             assertEquals("the activity 'simkurs-gotene' is inactive: the plugin that brought it is not installed",
@@ -109,9 +110,11 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         Bundle bundle = bundleContext.installBundle("itest:tanum", tanum("1.0.0", "Tanums bibliotek", "Språkcafé", "Cykelkurs"));
         bundle.start();
         awaitApplied("itest-tanum");
-        JsonNode cafe = http.get("/activities/sprakcafe-tanum").body();
+        Reply read = http.get("/activities/sprakcafe-tanum");
+        JsonNode cafe = read.body();
         ((ObjectNode) cafe.get("title")).put("sv", "Språkcafé, nu på torsdagar");
-        assertEquals(200, http.send("PUT", "/activities/sprakcafe-tanum", cafe.toString(), ADMIN, ADMIN_PASSWORD).status());
+        assertEquals(200, http.send("PUT", "/activities/sprakcafe-tanum", cafe.toString(), ADMIN, ADMIN_PASSWORD,
+                "If-Match", read.etag()).status());
 
         bundle.update(tanum("1.1.0", "Tanums bibliotek, Grebbestad", "Språkcafé i Grebbestad", "Cykelkurs för vuxna"));
         PluginReport updated = awaitApplied("itest-tanum");

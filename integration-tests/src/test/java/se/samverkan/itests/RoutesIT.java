@@ -199,6 +199,9 @@ public class RoutesIT extends PlatformTestSupport {
         assertEquals("trasig@rb.se", broken.get("key").asText());
         Reply replay = http.send("POST", "/admin/quarantine/" + broken.get("id").asLong() + "/replay", "", ADMIN, ADMIN_PASSWORD);
         assertEquals("still broken: 409 with the reason", 409, replay.status());
+        Reply discarded = http.send("DELETE", "/admin/quarantine/" + broken.get("id").asLong(), null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, discarded.status());
+        assertEquals("DISCARDED", discarded.body().get("state").asText());
         assertEquals("itest-rb", http.send("GET", "/admin/feeds", null, ADMIN, ADMIN_PASSWORD).body().findValuesAsText("id")
                 .stream().filter("itest-rb"::equals).findFirst().orElseThrow());
 
@@ -210,6 +213,15 @@ public class RoutesIT extends PlatformTestSupport {
         String etag = exported.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, http.text("/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar",
                 "If-None-Match", etag).status());
+        String lastModified = exported.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals("a client that keeps only the date", 304, http.text(
+                "/calendar.ics?organisation=radda-barnen&municipality=1882&language=ar",
+                "If-Modified-Since", lastModified).status());
+        Matcher url = Pattern.compile("\r\nURL:(\\S+)\r\n").matcher(exported.body().replace("\r\n ", ""));
+        assertTrue(exported.body(), url.find());
+        Http.Text page = http.textAt(url.group(1));
+        assertEquals("the event's URL is the activity: " + url.group(1), 200, page.status());
+        assertTrue(page.body(), page.body().contains("\"id\":\"" + id + "\""));
         ParsedFeed again = ICalendarImport.parse(new ByteArrayInputStream(exported.body().getBytes(StandardCharsets.UTF_8)),
                 new FeedMapping("again", "radda-barnen", "1882", null, Set.of("sv", "ar"), "sv", Map.of(),
                         ActivityCategory.OTHER, FocusArea.SOCIAL, 180), LocalDate.now(Activity.ZONE));

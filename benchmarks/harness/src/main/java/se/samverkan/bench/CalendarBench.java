@@ -250,7 +250,7 @@ final class CalendarBench {
     }
 
     /** Drops a feed configuration into etc/, written beside it and moved in so it is never read half-written. */
-    private static void writeFeed(Karaf karaf, String id, Path folder, String organisation, int horizonDays)
+    static void writeFeed(Karaf karaf, String id, Path folder, String organisation, int horizonDays)
             throws Exception {
         Path staged = karaf.home.resolve("feed-" + id + ".cfg.tmp");
         Files.write(staged, List.of(

@@ -99,6 +99,20 @@ final class Karaf {
         }
     }
 
+    /** kill -9 of the JVM and its launcher, as a power cut or the OOM killer would end it. */
+    void kill() throws Exception {
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Appends lines to a file of etc/, e.g. a setting the scenario needs before the start. */
+    void configure(String file, String... lines) throws IOException {
+        append(home, "etc/" + file, lines);
+    }
+
     void stop() throws Exception {
         run(home.resolve("bin/stop").toString());
         if (!process.waitFor(90, TimeUnit.SECONDS)) {

@@ -3,6 +3,7 @@ package se.samverkan.calendar;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.Version;
 import net.fortuna.ical4j.model.property.XProperty;
-import net.fortuna.ical4j.util.Strings;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
@@ -57,7 +57,8 @@ import se.samverkan.calendar.internal.Zones;
  * <ul>
  *   <li>UID {@code <activity id>-<start in UTC as yyyyMMdd'T'HHmmss'Z'>@samverkan}: stable as long as the occurrence
  *       keeps its start;</li>
- *   <li>DTSTART and DTEND with TZID=Europe/Stockholm, DTSTAMP (the time of writing), SEQUENCE:0;</li>
+ *   <li>DTSTART and DTEND with TZID=Europe/Stockholm, DTSTAMP (the time of writing), SEQUENCE:0; a time in the
+ *       hour that the autumn change repeats is written in UTC, since its local time names two instants;</li>
  *   <li>ORGANIZER: the calendar's name at the link base ({@code urn:samverkan:calendar} without one), since
  *       METHOD:PUBLISH (RFC 5546) requires one;</li>
  *   <li>SUMMARY and DESCRIPTION in Swedish with LANGUAGE=sv. RFC 5545 allows one SUMMARY and one DESCRIPTION per
@@ -67,11 +68,13 @@ import se.samverkan.calendar.internal.Zones;
  *   <li>CATEGORIES with the category as a word ("swimming", "swedish-language-practice");</li>
  *   <li>STATUS:CONFIRMED, or STATUS:CANCELLED for a cancelled occurrence (it stays in the feed, so subscribers see
  *       the cancellation);</li>
- *   <li>URL {@code linkBase.resolve(activity id)} when a link base is given (end it with "/");</li>
+ *   <li>URL: the activity's id under the link base ({@code .../activities} gives {@code .../activities/ID}) when a
+ *       link base is given;</li>
  *   <li>X-SAMVERKAN-ACTIVITY with the activity id, by which {@link ICalendarImport} groups the occurrences back into
  *       one activity.</li>
  * </ul>
- * Lines are folded at 75 octets of UTF-8, never inside a character.
+ * Text values are escaped once, by ical4j as it writes them (X- properties too). Lines are folded at 75 octets of
+ * UTF-8, never inside a character.
  */
 public final class ICalendarExport {
 
@@ -104,7 +107,7 @@ public final class ICalendarExport {
         properties.add(Version.VERSION_2_0);
         properties.add(CalScale.GREGORIAN);
         properties.add(Method.PUBLISH);
-        properties.add(new XProperty("X-WR-CALNAME", Strings.escape(calendarName)));
+        properties.add(new XProperty("X-WR-CALNAME", calendarName));
         properties.add(new XProperty("X-WR-TIMEZONE", Activity.ZONE.getId()));
         VTimeZone vTimeZone = Zones.stockholmVTimeZone();
         calendar.getComponents().add(vTimeZone);
@@ -130,8 +133,8 @@ public final class ICalendarExport {
         p.add(new Uid(activity.id() + "-" + UTC_TEXT.format(occurrence.start().withOffsetSameInstant(ZoneOffset.UTC))
                 + "@samverkan"));
         p.add(new DtStamp(stamp));
-        p.add(new DtStart(local(occurrence.start(), zone)));
-        p.add(new DtEnd(local(occurrence.end(), zone)));
+        p.add(new DtStart(time(occurrence.start(), zone)));
+        p.add(new DtEnd(time(occurrence.end(), zone)));
         p.add(new Sequence(0));
         p.add(organizer);
 
@@ -145,7 +148,7 @@ public final class ICalendarExport {
         title.entrySet().stream().filter(e -> !e.getKey().equals(primary) && e.getValue() != null)
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> p.add(new XProperty(EventSeries.SUMMARY_PROPERTY, language(e.getKey()),
-                        Strings.escape(e.getValue()))));
+                        e.getValue())));
         Map<String, String> description = activity.description() == null ? Map.of() : activity.description();
         String primaryText = hasText(description, wanted) ? wanted : "sv";
         description.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
@@ -153,15 +156,14 @@ public final class ICalendarExport {
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> p.add(e.getKey().equals(primaryText)
                         ? new Description(language(primaryText), e.getValue())
-                        : new XProperty(EventSeries.DESCRIPTION_PROPERTY, language(e.getKey()),
-                                Strings.escape(e.getValue()))));
+                        : new XProperty(EventSeries.DESCRIPTION_PROPERTY, language(e.getKey()), e.getValue())));
         if (activity.category() != null) {
             p.add(new Categories(new TextList(new String[] {
                     activity.category().name().toLowerCase(Locale.ROOT).replace('_', '-')})));
         }
         p.add(occurrence.status() == OccurrenceStatus.CANCELLED ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
         if (linkBase != null) {
-            p.add(new Url(linkBase.resolve(activity.id())));
+            p.add(new Url(link(linkBase, activity.id())));
         }
         p.add(new XProperty(EventSeries.ACTIVITY_PROPERTY, activity.id()));
         return event;
@@ -185,9 +187,21 @@ public final class ICalendarExport {
         return parameters;
     }
 
-    private static DateTime local(OffsetDateTime time, TimeZone zone) {
+    /** The activity's page: its id as one more path segment of the base, whether or not the base ends in "/". */
+    static URI link(URI base, String activityId) {
+        // Resolving against ".../activities" would replace its last segment: the id is added below it instead.
+        URI folder = base.getPath() != null && base.getPath().endsWith("/") ? base : URI.create(base + "/");
+        return folder.resolve(activityId);
+    }
+
+    /** Stockholm time, or UTC where the local time is ambiguous (the repeated hour of the autumn change). */
+    private static DateTime time(OffsetDateTime time, TimeZone zone) {
+        LocalDateTime local = time.atZoneSameInstant(Activity.ZONE).toLocalDateTime();
+        if (Activity.ZONE.getRules().getValidOffsets(local).size() != 1) {
+            return utc(time.toInstant());
+        }
         try {
-            return new DateTime(LOCAL_TEXT.format(time.atZoneSameInstant(Activity.ZONE)), zone);
+            return new DateTime(LOCAL_TEXT.format(local), zone);
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }

@@ -2,12 +2,11 @@ package se.samverkan.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.api.util.TextDecoding;
 import se.samverkan.api.validation.Validation;
 import se.samverkan.calendar.internal.EventSeries;
 import se.samverkan.calendar.internal.EventSeries.Rejection;
@@ -50,31 +50,36 @@ import se.samverkan.calendar.internal.Zones;
  * instance; an override with STATUS:CANCELLED keeps it as a CANCELLED occurrence; any other override replaces the
  * instance's start and end (RANGE=THISANDFUTURE is treated as this instance only). An event with STATUS:CANCELLED is
  * imported with {@code cancelled} and every occurrence CANCELLED, so a store can cancel what it holds. Expansion is
- * always bounded: by the window, at most {@value #MAX_OCCURRENCES} occurrences per event, no SECONDLY or MINUTELY
- * rules, COUNT at most {@value #MAX_COUNT}, DTSTART at most {@value #MAX_YEARS_BACK} years back; an event beyond
- * these is rejected.
+ * always bounded by the window and by {@value #MAX_OCCURRENCES} occurrences per event: a rule that gives more (say
+ * FREQ=MINUTELY) is taken up to that many, and the feed is told so by a warning ({@link ParsedFeed#warnings()}).
+ * A rule with COUNT above {@value #MAX_COUNT}, or a DTSTART more than {@value #MAX_YEARS_BACK} years back, rejects
+ * the event.
  *
  * <h2>Times</h2>
  * A TZID resolves as {@link Zones} describes (IANA ids, Outlook's Windows names, else the feed's VTIMEZONE); an
  * unknown TZID rejects the event. UTC times stay UTC; floating times (no TZID, no Z) are Europe/Stockholm. An all-day
  * event (VALUE=DATE) runs from 00:00 Stockholm time on its date to 00:00 on its DTEND date (the next day if it has
- * none). A timed event needs DTEND or DURATION after DTSTART, since an occurrence must end after it starts.
+ * none). A timed event needs DTEND or DURATION after DTSTART, since an occurrence must end after it starts. A local
+ * time that does not exist (in the spring-forward gap) is moved later by the gap's length (RFC 5545 3.3.5); an event
+ * starting in the gap keeps the length its local DTSTART and DTEND give it.
  *
  * <h2>Text</h2>
- * The feed is read as UTF-8 (a byte-order mark is skipped; invalid bytes become U+FFFD). Titles come from SUMMARY
- * (and X-SAMVERKAN-SUMMARY), descriptions from DESCRIPTION (and X-SAMVERKAN-DESCRIPTION), keyed by their LANGUAGE
- * parameter's primary subtag ("sv-SE" is "sv"), or by {@link FeedMapping#textLanguage()} without one. The platform
- * requires a Swedish title: an event without one gets its first SUMMARY as the Swedish title as well (kept under its
- * own language too), so the event is imported and a coordinator can translate the title later. The category is that
- * of the first CATEGORIES value found in {@link FeedMapping#categories()}, else of a value naming a category as
- * exports write it ("swimming", "swedish-language-practice"), else the mapping's default.
+ * The feed's charset is found as {@link TextDecoding} describes (a byte-order mark, the charset the source declared,
+ * UTF-8 if the bytes are valid UTF-8, else Windows-1252); a guess or replaced bytes are a warning of the feed. Titles
+ * come from SUMMARY (and X-SAMVERKAN-SUMMARY), descriptions from DESCRIPTION (and X-SAMVERKAN-DESCRIPTION), keyed by
+ * their LANGUAGE parameter's primary subtag ("sv-SE" is "sv"), or by {@link FeedMapping#textLanguage()} without one.
+ * The platform requires a Swedish title: an event without one gets its first SUMMARY as the Swedish title as well
+ * (kept under its own language too), so the event is imported and a coordinator can translate the title later. The
+ * category is that of the first CATEGORIES value found in {@link FeedMapping#categories()}, else of a value naming a
+ * category as exports write it ("swimming", "swedish-language-practice"), else the mapping's default.
  *
  * <h2>Broken feeds</h2>
  * Each event is read on its own: an event ical4j cannot read (a bad DTSTART, an unknown TZID, a VEVENT without END),
  * an event the mapping cannot use, or an activity that fails {@link Validation#validate(Activity)} is returned as a
  * {@link RejectedEvent} with the reason and its raw text, and the others are imported. Unused properties (ATTENDEE,
  * ORGANIZER, GEO, URL, LOCATION, ...) and VALARMs are not read, so a broken one does not reject its event.
- * Lines are unfolded on bytes before UTF-8 decoding (writers fold inside multi-byte characters), then relaxed as
+ * A text without END:VCALENDAR is taken as cut off, and fails the whole read, so that what is missing is not taken
+ * as gone. Lines are unfolded on bytes before decoding (writers fold inside multi-byte characters), then relaxed as
  * {@link FeedText} describes. No ical4j compatibility hint (global state in ical4j) is set;
  * the reading is configured per call instead. The caller bounds the feed's size before calling.
  */
@@ -97,28 +102,34 @@ public final class ICalendarImport {
      * @throws FeedException when the text is unreadable or no iCalendar at all
      */
     public static ParsedFeed parse(InputStream in, FeedMapping mapping, LocalDate today) throws FeedException {
-        Series series = read(in, mapping, today);
-        return ParsedFeed.join(List.of(new ParsedFeed(List.of(), series.unreadable()), series.map(0, series.size())));
+        Series series = read(in, null, mapping, today);
+        return ParsedFeed.join(List.of(series.head(), series.map(0, series.size())));
     }
 
     /**
      * Reads a feed as far as its series (all VEVENTs of one UID), not yet mapped: a caller can then map and store
      * it in parts, storing one part while the next is mapped. Everything that can fail the whole feed fails here.
      *
-     * @throws FeedException when the text is unreadable or no iCalendar at all
+     * @param charset the charset the source declared (HTTP), null if none
+     * @throws FeedException when the text is unreadable, cut off (no END:VCALENDAR) or no iCalendar at all
      */
-    public static Series read(InputStream in, FeedMapping mapping, LocalDate today) throws FeedException {
+    public static Series read(InputStream in, Charset charset, FeedMapping mapping, LocalDate today)
+            throws FeedException {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(today, "today");
-        String text;
+        TextDecoding.Decoded text;
         try {
-            text = decode(in.readAllBytes());
+            text = TextDecoding.decode(unfold(in.readAllBytes()), charset);
         } catch (IOException e) {
             throw new FeedException("the feed could not be read: " + e.getMessage(), e);
         }
-        FeedText.Split split = FeedText.split(text);
+        FeedText.Split split = FeedText.split(text.text());
         if (!split.calendar()) {
             throw new FeedException("not an iCalendar feed: it has no BEGIN:VCALENDAR");
+        }
+        if (!split.ended()) {
+            // A download cut off (a closed connection looks like the end): what is missing is not gone.
+            throw new FeedException("the feed is cut off: it has no END:VCALENDAR");
         }
 
         Map<String, VTimeZone> zones = new HashMap<>();
@@ -150,7 +161,9 @@ public final class ICalendarImport {
                 series.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
             }
         }
-        return new Series(List.copyOf(series.entrySet()), unreadable, zones, mapping, today);
+        return new Series(List.copyOf(series.entrySet()), unreadable,
+                text.warning() == null ? List.of() : List.of("the feed's text: " + text.warning()), zones, mapping,
+                today);
     }
 
     /** A feed read as far as its series; see {@link #read}. */
@@ -158,15 +171,17 @@ public final class ICalendarImport {
 
         private final List<Map.Entry<String, List<Block>>> series;
         private final List<RejectedEvent> unreadable;
+        private final List<String> warnings;
         private final Map<String, VTimeZone> zones;
         private final FeedMapping mapping;
         private final Instant from;
         private final Instant to;
 
         private Series(List<Map.Entry<String, List<Block>>> series, List<RejectedEvent> unreadable,
-                       Map<String, VTimeZone> zones, FeedMapping mapping, LocalDate today) {
+                       List<String> warnings, Map<String, VTimeZone> zones, FeedMapping mapping, LocalDate today) {
             this.series = series;
             this.unreadable = List.copyOf(unreadable);
+            this.warnings = warnings;
             this.zones = zones;
             this.mapping = mapping;
             this.from = today.minusDays(FeedMapping.PAST_DAYS).atStartOfDay(Activity.ZONE).toInstant();
@@ -178,9 +193,12 @@ public final class ICalendarImport {
             return series.size();
         }
 
-        /** Events that belong to no series: a VEVENT without END or without UID. */
-        public List<RejectedEvent> unreadable() {
-            return unreadable;
+        /**
+         * What belongs to the document rather than to a series: events of none (a VEVENT without END or UID) and
+         * warnings about the whole text (its charset).
+         */
+        public ParsedFeed head() {
+            return new ParsedFeed(List.of(), unreadable, List.of(), warnings);
         }
 
         /**
@@ -191,10 +209,14 @@ public final class ICalendarImport {
             List<ImportedEvent> events = new ArrayList<>();
             List<RejectedEvent> rejected = new ArrayList<>();
             List<String> past = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             List<Mapped> mapped = series.subList(from, to).parallelStream()
                     .map(e -> ICalendarImport.map(e.getKey(), e.getValue(), zones, mapping, this.from, this.to))
                     .toList();
             for (Mapped m : mapped) {
+                if (m.warning() != null) {
+                    warnings.add(m.warning());
+                }
                 if (m.event() != null) {
                     events.add(m.event());
                 } else if (m.rejected() != null) {
@@ -203,15 +225,19 @@ public final class ICalendarImport {
                     past.add(m.past());
                 }
             }
-            return new ParsedFeed(events, rejected, past);
+            return new ParsedFeed(events, rejected, past, warnings);
         }
     }
 
     /**
      * What one series became: an event, a rejection, or neither when it has no instance in the window; then
-     * {@code past} is its UID if it started before the window.
+     * {@code past} is its UID if it started before the window. {@code warning} says what of an event was not
+     * taken as written.
      */
-    private record Mapped(ImportedEvent event, RejectedEvent rejected, String past) {
+    private record Mapped(ImportedEvent event, RejectedEvent rejected, String past, String warning) {
+        Mapped(ImportedEvent event, RejectedEvent rejected, String past) {
+            this(event, rejected, past, null);
+        }
     }
 
     private static Mapped map(String uid, List<Block> blocks, Map<String, VTimeZone> zones, FeedMapping mapping,
@@ -231,7 +257,8 @@ public final class ICalendarImport {
             Activity activity = result.activity(activityId(mapping.feedId(), uid));
             Validation.validate(activity);
             return new Mapped(new ImportedEvent(uid, result.sequence(), result.lastModified(), result.cancelled(),
-                    activity, raw.toString()), null, null);
+                    activity, raw.toString()), null, null,
+                    result.warning() == null ? null : "event " + uid + ": " + result.warning());
         } catch (Rejection e) {
             return new Mapped(null, new RejectedEvent(uid, e.getMessage(), raw.toString()), null);
         } catch (ValidationException e) {
@@ -294,10 +321,10 @@ public final class ICalendarImport {
     }
 
     /**
-     * Unfolds on bytes, then decodes UTF-8: RFC 5545 folds at 75 octets, and many writers fold inside a multi-byte
-     * character, which must be joined before it is decoded.
+     * Unfolds on bytes, before decoding: RFC 5545 folds at 75 octets, and many writers fold inside a multi-byte
+     * UTF-8 character, which must be joined before it is decoded.
      */
-    private static String decode(byte[] bytes) {
+    private static byte[] unfold(byte[] bytes) {
         byte[] unfolded = new byte[bytes.length];
         int n = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -310,13 +337,6 @@ public final class ICalendarImport {
                 unfolded[n++] = b;
             }
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(unfolded, 0, n))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.copyOf(unfolded, n);
     }
 }

@@ -91,8 +91,8 @@ public final class ImportBench {
                 // What a feed's route runs on a read: read into series, then map and store in parts.
                 long t2 = System.nanoTime();
                 long cpu = CPU.getProcessCpuTime();
-                RunCounts counts = importer.apply(List.of(ICalendarImport.read(new ByteArrayInputStream(feed),
-                        mapping, today)));
+                RunCounts counts = importer.apply(List.of(ICalendarImport.read(new ByteArrayInputStream(feed), null,
+                        mapping, today))).counts();
                 long importNs = System.nanoTime() - t2;
                 double busy = (CPU.getProcessCpuTime() - cpu) / (double) importNs;
                 if (counts.created() != events) {

@@ -18,13 +18,21 @@ public interface DraftService {
     List<Draft> list(Caller caller, Draft.State state);
 
     /**
+     * One draft the caller may decide. Another municipality's draft is answered as a missing one, so that its
+     * existence and its owner are not revealed.
+     *
+     * @throws se.samverkan.api.service.NotFoundException if there is no such draft or it is not the caller's to see
+     */
+    Draft get(Caller caller, long id);
+
+    /**
      * Creates the draft's activity as the caller, through the activity service (validation, rights, audit).
      *
-     * @throws se.samverkan.api.service.NotFoundException, AccessDeniedException, ValidationException,
-     *                                                     ConflictException (not pending, or the id is taken)
+     * @throws se.samverkan.api.service.NotFoundException (as {@link #get}), AccessDeniedException (the activity is
+     *         not the caller's to create), ValidationException, ConflictException (not pending, or the id is taken)
      */
     Draft approve(Caller caller, long id);
 
-    /** @throws se.samverkan.api.service.NotFoundException, AccessDeniedException, ConflictException */
+    /** @throws se.samverkan.api.service.NotFoundException (as {@link #get}), ConflictException (not pending) */
     Draft reject(Caller caller, long id);
 }

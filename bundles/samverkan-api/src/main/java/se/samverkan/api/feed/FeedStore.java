@@ -2,6 +2,7 @@ package se.samverkan.api.feed;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,9 +24,24 @@ public interface FeedStore {
      * @param lastModified the source's Last-Modified of the last good read, for If-Modified-Since
      * @param lastRead     when the source was last read and mapped whole (not answered "not modified")
      * @param readKey      digests of the mapping and of the bytes of that read, {@code mapping:bytes}
+     * @param warnings     what the last whole read took, but not as the feed said it (a guessed charset, a
+     *                     capped recurrence); empty if nothing
+     * @param runStarted   when the read being stored began; written before its first event is stored and cleared
+     *                     when it ends, so a run cut off by a crash is still named here afterwards
      */
     record State(String feedId, String etag, String lastModified, Instant lastSync, Instant lastSuccess,
-                 String lastError, FeedStatus.RunCounts lastRun, Instant lastRead, String readKey) {
+                 String lastError, FeedStatus.RunCounts lastRun, Instant lastRead, String readKey,
+                 List<String> warnings, Instant runStarted) {
+
+        public State {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** This state with a run marked as started at {@code started}. */
+        public State running(Instant started) {
+            return new State(feedId, etag, lastModified, lastSync, lastSuccess, lastError, lastRun, lastRead, readKey,
+                    warnings, started);
+        }
     }
 
     Optional<State> state(String feedId);

@@ -24,6 +24,16 @@ public interface QuarantineService {
     void resolve(long id, Quarantined.State state);
 
     /**
+     * Drops a waiting item an administrator decided not to take, e.g. one of a calendar feed that is no longer
+     * configured, which nothing can replay. It is kept, marked DISCARDED.
+     *
+     * @return the item as discarded
+     * @throws se.samverkan.api.service.NotFoundException if there is no such item
+     * @throws se.samverkan.api.service.ConflictException if it is not waiting (already replayed or discarded)
+     */
+    Quarantined discard(long id);
+
+    /**
      * Hands a waiting item to the {@link Replayer} of its source, and marks it replayed if it was taken.
      *
      * @return null if it was taken; otherwise why not (it stays waiting)

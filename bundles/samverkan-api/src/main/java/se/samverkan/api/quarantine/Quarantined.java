@@ -21,4 +21,10 @@ public record Quarantined(long id, String source, String key, String reason, Str
         /** Its source took a newer version of it, or an administrator dropped it. */
         DISCARDED
     }
+
+    /** How an administrator drops this item, for answers about an item nothing can replay. */
+    public String discardHint() {
+        return "if it is not wanted, discard it (samverkan:quarantine-discard " + id
+                + ", or DELETE /api/v1/admin/quarantine/" + id + ")";
+    }
 }

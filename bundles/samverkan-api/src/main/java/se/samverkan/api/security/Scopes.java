@@ -10,7 +10,7 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.model.Venue;
 
-/** Which municipalities and organisations each kind of record belongs to. */
+/** The parties of each kind of record: the municipalities and organisations it involves (see AccessPolicy). */
 public final class Scopes {
 
     private Scopes() {
@@ -20,9 +20,9 @@ public final class Scopes {
         return Scope.of(Set.of(m.code()), Set.of());
     }
 
-    /** An organisation is in reach of the coordinators of the municipalities it works in, and of itself. */
+    /** The municipalities an organisation works in; the organisation itself owns its record (AccessPolicy). */
     public static Scope of(Organisation o) {
-        return Scope.of(o.municipalityCodes(), nullable(o.id()));
+        return Scope.of(o.municipalityCodes(), Set.of());
     }
 
     public static Scope of(Agreement a) {

@@ -27,11 +27,35 @@ public interface EntityService<T> {
         return find(id).orElseThrow(() -> new NotFoundException(kind(), id));
     }
 
+    /**
+     * A stored record and its version: 1 when it was created, one more with every write that changed it. A writer
+     * that read version n and writes with n ({@link #update(Caller, String, Object, long)}) cannot overwrite a write
+     * it has not seen.
+     */
+    record Versioned<T>(T record, long version) {
+    }
+
+    /** The record with its current version. */
+    Optional<Versioned<T>> findVersioned(String id);
+
     /** @throws ValidationException, AccessDeniedException, ConflictException (id taken) */
     T create(Caller caller, T record);
 
-    /** Replaces the record with this id. @throws NotFoundException, ValidationException, AccessDeniedException */
+    /**
+     * Replaces the record with this id, whatever was written since it was read: for writers that own the record
+     * (imports). Others use {@link #update(Caller, String, Object, long)}.
+     *
+     * @throws NotFoundException, ValidationException, AccessDeniedException
+     */
     T update(Caller caller, String id, T record);
+
+    /**
+     * Replaces the record if it is still at {@code version}.
+     *
+     * @return the record as stored, with its new version
+     * @throws StaleVersionException if it was written since that version; nothing is written then
+     */
+    Versioned<T> update(Caller caller, String id, T record, long version);
 
     /**
      * What {@link #saveAll} did with one record: {@code saved} and whether it was {@code created}, or the
@@ -62,6 +86,9 @@ public interface EntityService<T> {
 
     /** @throws NotFoundException, AccessDeniedException, ConflictException (still referenced) */
     void delete(Caller caller, String id);
+
+    /** Deletes the record if it is still at {@code version}. @throws StaleVersionException if it was written since */
+    void delete(Caller caller, String id, long version);
 
     long count();
 

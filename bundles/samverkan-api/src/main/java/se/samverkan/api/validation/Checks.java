@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,34 @@ public final class Checks {
             errors.add(new FieldError(field + ".end", "must not be before the start"));
         }
         return this;
+    }
+
+    /** Text longer than its column would fail in the database; it is refused here, naming the limit. */
+    public Checks maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters long, not " + value.length()));
+        }
+        return this;
+    }
+
+    /** Each text of a per-language map, e.g. {@code title.ar}, at most {@code max} characters. */
+    public Checks maxLengths(String field, Map<String, String> texts, int max) {
+        if (texts != null) {
+            texts.forEach((language, text) -> maxLength(field + "." + language, text, max));
+        }
+        return this;
+    }
+
+    /** Collections are bounded too: one record with a million entries made every page that showed it huge. */
+    public Checks maxSize(String field, Collection<?> values, int max) {
+        if (values != null && values.size() > max) {
+            errors.add(new FieldError(field, "may hold at most " + max + " entries, not " + values.size()));
+        }
+        return this;
+    }
+
+    public Checks maxSize(String field, Map<?, ?> values, int max) {
+        return maxSize(field, values == null ? null : values.keySet(), max);
     }
 
     public Checks check(boolean ok, String field, String message) {

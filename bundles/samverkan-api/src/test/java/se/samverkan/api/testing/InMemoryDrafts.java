@@ -11,7 +11,6 @@ import se.samverkan.api.draft.Draft.State;
 import se.samverkan.api.draft.DraftService;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
@@ -55,14 +54,17 @@ public class InMemoryDrafts implements DraftService {
         return decide(caller, pending(caller, id), State.REJECTED);
     }
 
-    private Draft pending(Caller caller, long id) {
+    @Override
+    public synchronized Draft get(Caller caller, long id) {
         Draft d = drafts.get(id);
-        if (d == null) {
+        if (d == null || !d.decidableBy(caller)) {
             throw new NotFoundException("draft", String.valueOf(id));
         }
-        if (!d.decidableBy(caller)) {
-            throw new AccessDeniedException("may not decide draft " + id);
-        }
+        return d;
+    }
+
+    private Draft pending(Caller caller, long id) {
+        Draft d = get(caller, id);
         if (d.state() != State.PENDING) {
             throw new ConflictException("draft " + id + " is " + d.state() + " already");
         }

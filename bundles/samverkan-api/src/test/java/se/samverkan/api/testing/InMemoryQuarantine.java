@@ -11,6 +11,7 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Quarantined.State;
 import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /**
@@ -51,6 +52,16 @@ public final class InMemoryQuarantine implements QuarantineService {
     @Override
     public synchronized void resolve(long id, State state) {
         items.replaceAll(q -> q.id() == id ? with(q, state) : q);
+    }
+
+    @Override
+    public synchronized Quarantined discard(long id) {
+        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
+        if (item.state() != State.WAITING) {
+            throw new ConflictException("item " + id + " is " + item.state().name().toLowerCase() + ", not waiting");
+        }
+        resolve(id, State.DISCARDED);
+        return find(id).orElseThrow();
     }
 
     @Override

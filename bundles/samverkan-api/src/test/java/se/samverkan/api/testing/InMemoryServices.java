@@ -29,6 +29,7 @@ import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.Page;
 import se.samverkan.api.service.ProgrammeService;
+import se.samverkan.api.service.StaleVersionException;
 import se.samverkan.api.service.VenueService;
 import se.samverkan.api.validation.Validation;
 
@@ -52,6 +53,7 @@ public final class InMemoryServices {
     /** One kind of record. */
     public abstract class Store<T> implements EntityService<T> {
         private final TreeMap<String, T> records = new TreeMap<>();
+        private final Map<String, Long> versions = new HashMap<>();
         private final Function<T, String> idOf;
         private final Consumer<T> validate;
 
@@ -65,6 +67,7 @@ public final class InMemoryServices {
         public final Store<T> seed(T... existing) {
             for (T record : existing) {
                 records.put(idOf.apply(record), record);
+                versions.put(idOf.apply(record), 1L);
             }
             return this;
         }
@@ -80,6 +83,11 @@ public final class InMemoryServices {
         }
 
         @Override
+        public Optional<Versioned<T>> findVersioned(String id) {
+            return find(id).map(r -> new Versioned<>(r, versions.get(id)));
+        }
+
+        @Override
         public List<String> ids(String prefix, int max) {
             return records.keySet().stream().filter(id -> id.startsWith(prefix)).limit(max).toList();
         }
@@ -90,6 +98,7 @@ public final class InMemoryServices {
             if (records.putIfAbsent(idOf.apply(record), record) != null) {
                 throw new ConflictException(kind() + " " + idOf.apply(record) + " exists");
             }
+            versions.put(idOf.apply(record), 1L);
             createdKinds.add(kind());
             return record;
         }
@@ -100,14 +109,39 @@ public final class InMemoryServices {
                 throw new NotFoundException(kind(), id);
             }
             validate.accept(record);
-            records.put(id, record);
+            if (!record.equals(records.put(id, record))) {
+                versions.merge(id, 1L, Long::sum);
+            }
             return record;
+        }
+
+        @Override
+        public Versioned<T> update(Caller caller, String id, T record, long version) {
+            requireVersion(id, version);
+            return new Versioned<>(update(caller, id, record), versions.get(id));
         }
 
         @Override
         public void delete(Caller caller, String id) {
             if (records.remove(id) == null) {
                 throw new NotFoundException(kind(), id);
+            }
+            versions.remove(id);
+        }
+
+        @Override
+        public void delete(Caller caller, String id, long version) {
+            requireVersion(id, version);
+            delete(caller, id);
+        }
+
+        private void requireVersion(String id, long version) {
+            Long stored = versions.get(id);
+            if (stored == null) {
+                throw new NotFoundException(kind(), id);
+            }
+            if (stored != version) {
+                throw new StaleVersionException(kind(), id, version, stored);
             }
         }
 

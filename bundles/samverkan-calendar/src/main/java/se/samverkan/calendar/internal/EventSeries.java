@@ -37,11 +37,11 @@ import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.util.Strings;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.validation.Validation;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.calendar.FeedMapping;
 
@@ -51,7 +51,8 @@ import se.samverkan.calendar.FeedMapping;
  */
 public final class EventSeries {
 
-    public static final int MAX_OCCURRENCES = 5000;
+    /** As many as an activity may hold: a capped rule still gives a storable activity. */
+    public static final int MAX_OCCURRENCES = Validation.OCCURRENCES;
     public static final int MAX_COUNT = 10_000;
     public static final int MAX_YEARS_BACK = 50;
     /** Carries the activity id in feeds written by ICalendarExport: the import groups by it. */
@@ -71,10 +72,13 @@ public final class EventSeries {
         }
     }
 
-    /** The mapped series; {@link #activity(String)} builds the activity with its id. */
+    /**
+     * The mapped series; {@link #activity(String)} builds the activity with its id. {@code warning} says what of it
+     * was not taken as written (a recurrence capped at {@value #MAX_OCCURRENCES}), else null.
+     */
     public record Result(Map<String, String> title, Map<String, String> description, ActivityCategory category,
                          FeedMapping mapping, List<Occurrence> occurrences, int sequence, Instant lastModified,
-                         boolean cancelled) {
+                         boolean cancelled, String warning) {
 
         public Activity activity(String id) {
             return new Activity(id, title, description, category, mapping.defaultFocusArea(), Set.of(),
@@ -89,6 +93,11 @@ public final class EventSeries {
         Instant instant() {
             return zone.toInstant(local);
         }
+
+        /** The local time does not exist in its zone (the spring-forward gap). */
+        boolean inGap() {
+            return !zone.toLocal(instant()).equals(local);
+        }
     }
 
     private record Instance(Instant start, Instant end, boolean cancelled) {
@@ -99,6 +108,8 @@ public final class EventSeries {
     private final FeedMapping mapping;
     private final Instant from;
     private final Instant to;
+    /** Set when a rule gave more occurrences than are taken. */
+    private String warning;
 
     public EventSeries(List<VEvent> events, Map<String, VTimeZone> zones, FeedMapping mapping, Instant from,
                        Instant to) {
@@ -174,7 +185,7 @@ public final class EventSeries {
         }
         Map<String, String> description = texts(primary, Property.DESCRIPTION, DESCRIPTION_PROPERTY);
         return new Result(title, description, category(primary), mapping, occurrences, sequence, lastModified,
-                cancelled);
+                cancelled, warning);
     }
 
     private static boolean isCancelled(VEvent event) {
@@ -188,8 +199,7 @@ public final class EventSeries {
         List<Property> properties = new ArrayList<>(event.getProperties(name));
         properties.addAll(event.getProperties(extension));
         for (Property property : properties) {
-            String text = property.getName().equalsIgnoreCase(extension)
-                    ? Strings.unescape(property.getValue()) : property.getValue();
+            String text = property.getValue();
             if (text == null || text.isBlank()) {
                 continue;
             }
@@ -279,6 +289,7 @@ public final class EventSeries {
             if (!e.isAfter(s)) {
                 throw new Rejection(length.missing()
                         ? "the event has no end (DTEND or DURATION); an occurrence needs one"
+                        : e.equals(s) ? "the event ends when it starts (DTEND or DURATION gives it no length)"
                         : "the event ends before it starts (DTEND or DURATION)");
             }
             addInWindow(new Instance(s, e, cancelled), into);
@@ -310,12 +321,11 @@ public final class EventSeries {
         }
     }
 
-    /** Expands a rule on local times ("floating UTC"), bounded by the window. */
+    /**
+     * Expands a rule on local times ("floating UTC"), bounded by the window and by {@value #MAX_OCCURRENCES}: a rule
+     * that gives more is taken up to that many, and {@link #warning} says so.
+     */
     private List<LocalDateTime> rule(Recur recur, When start, Length length) throws Rejection {
-        if (recur.getFrequency() == Recur.Frequency.SECONDLY || recur.getFrequency() == Recur.Frequency.MINUTELY) {
-            throw new Rejection("the RRULE repeats " + recur.getFrequency().name().toLowerCase(Locale.ROOT)
-                    + "; activities repeat at most hourly");
-        }
         if (recur.getCount() > MAX_COUNT) {
             throw new Rejection("the RRULE's COUNT " + recur.getCount() + " is above " + MAX_COUNT);
         }
@@ -333,16 +343,51 @@ public final class EventSeries {
         } catch (ParseException | IllegalArgumentException e) {
             throw new Rejection("the RRULE cannot be read: " + e.getMessage());
         }
-        DateList dates = local.getDates(floating(start.local()), floating(windowStart), floating(windowEnd),
-                Value.DATE_TIME, MAX_OCCURRENCES + 1);
-        if (dates.size() > MAX_OCCURRENCES) {
-            throw new Rejection("the RRULE gives more than " + MAX_OCCURRENCES + " occurrences within the horizon");
-        }
+        // The margin before the window (for local times against instants) must not use up the cap: the cap counts
+        // what is in the window, so the rule is asked again from just after what it gave until the cap is reached.
         List<LocalDateTime> result = new ArrayList<>();
-        for (Date date : dates) {
-            result.add(LocalDateTime.ofEpochSecond(Math.floorDiv(date.getTime(), 1000), 0, ZoneOffset.UTC));
+        LocalDateTime periodStart = windowStart;
+        boolean more = true;
+        while (more && result.size() <= MAX_OCCURRENCES) {
+            DateList dates = local.getDates(floating(seed(recur, start.local(), periodStart)), floating(periodStart),
+                    floating(windowEnd), Value.DATE_TIME, MAX_OCCURRENCES + 1);
+            for (Date date : dates) {
+                LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(date.getTime(), 1000), 0,
+                        ZoneOffset.UTC);
+                Instant instant = start.zone().toInstant(time);
+                if (length.end(start.zone(), instant).isAfter(from) && instant.isBefore(to)) {
+                    result.add(time);
+                }
+                periodStart = time.plusSeconds(1);
+            }
+            more = dates.size() > MAX_OCCURRENCES;
+        }
+        if (result.size() > MAX_OCCURRENCES) {
+            result = new ArrayList<>(result.subList(0, MAX_OCCURRENCES));
+            warning = "the RRULE (" + recur + ") gives more than " + MAX_OCCURRENCES + " occurrences within the "
+                    + "horizon; only the first " + MAX_OCCURRENCES + ", up to " + result.get(result.size() - 1)
+                    + ", were taken";
         }
         return result;
+    }
+
+    /**
+     * Where to start expanding: a rule of fixed steps (hourly and more often) without COUNT is moved by whole steps
+     * to just before {@code periodStart}, so a minutely rule that began years ago costs no walk through every
+     * minute since.
+     */
+    private static LocalDateTime seed(Recur recur, LocalDateTime start, LocalDateTime periodStart) {
+        Duration unit = switch (recur.getFrequency()) {
+            case SECONDLY -> Duration.ofSeconds(1);
+            case MINUTELY -> Duration.ofMinutes(1);
+            case HOURLY -> Duration.ofHours(1);
+            default -> null;
+        };
+        if (unit == null || recur.getCount() > 0 || !start.isBefore(periodStart)) {
+            return start;
+        }
+        Duration step = unit.multipliedBy(Math.max(1, recur.getInterval()));
+        return start.plus(step.multipliedBy(Duration.between(start, periodStart).dividedBy(step)));
     }
 
     /** The rule with UNTIL as a local time in DTSTART's zone, written as UTC for the floating expansion. */
@@ -411,6 +456,11 @@ public final class EventSeries {
             if (start.date()) {
                 return new Length(java.time.Period.between(start.local().toLocalDate(), end.local().toLocalDate()),
                         false);
+            }
+            if (start.inGap() && end.zone().equals(start.zone())) {
+                // The start moves later by the gap; the end as written would not, and a one-hour event at 02:30 on
+                // the spring-forward night would have none. It keeps the length its local times give it.
+                return new Length(Duration.between(start.local(), end.local()), false);
             }
             return new Length(Duration.between(start.instant(), end.instant()), false);
         }

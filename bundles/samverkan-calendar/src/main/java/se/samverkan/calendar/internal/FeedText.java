@@ -33,8 +33,12 @@ public final class FeedText {
         }
     }
 
-    /** The components of a feed; {@code calendar} is false if the text has no VCALENDAR at all. */
-    public record Split(boolean calendar, List<Block> timezones, List<Block> events, List<Block> brokenEvents) {
+    /**
+     * The components of a feed; {@code calendar} is false if the text has no VCALENDAR at all, {@code ended} false
+     * if its last VCALENDAR has no END (the text is cut off).
+     */
+    public record Split(boolean calendar, boolean ended, List<Block> timezones, List<Block> events,
+                        List<Block> brokenEvents) {
     }
 
     private FeedText() {
@@ -63,6 +67,7 @@ public final class FeedText {
 
         boolean sawCalendar = false;
         boolean inCalendar = false;
+        boolean ended = false;
         List<Block> timezones = new ArrayList<>();
         List<Block> events = new ArrayList<>();
         List<Block> broken = new ArrayList<>();
@@ -82,6 +87,7 @@ public final class FeedText {
                 } else if (value.equals("VCALENDAR")) {
                     sawCalendar = true;
                     inCalendar = true;
+                    ended = false;
                 } else if (inCalendar) {
                     current = new Current(value, n);
                 }
@@ -91,12 +97,14 @@ public final class FeedText {
                         current.finish(false, physical, ranges, timezones, events, broken);
                         current = null;
                         inCalendar = false;
+                        ended = true;
                     } else if (current.end(value, line, n)) {
                         current.finish(true, physical, ranges, timezones, events, broken);
                         current = null;
                     }
                 } else if (value.equals("VCALENDAR")) {
                     inCalendar = false;
+                    ended = true;
                 }
             } else if (current != null) {
                 current.line(line, n);
@@ -106,7 +114,7 @@ public final class FeedText {
             current.last = logical.size() - 1;
             current.finish(false, physical, ranges, timezones, events, broken);
         }
-        return new Split(sawCalendar, timezones, events, broken);
+        return new Split(sawCalendar, ended, timezones, events, broken);
     }
 
     /** The property name of a content line, upper case ("DTSTART" of "DTSTART;TZID=...:..."). */

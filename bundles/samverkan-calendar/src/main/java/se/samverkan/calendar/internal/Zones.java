@@ -105,18 +105,21 @@ public final class Zones {
     }
 
     public static Zone of(ZoneId zone) {
-        return new Zone() {
-            @Override
-            public Instant toInstant(LocalDateTime local) {
-                // In a gap (spring forward) this moves the time later by the gap's length, as RFC 5545 3.3.5 asks.
-                return local.atZone(zone).toInstant();
-            }
+        return new Iana(zone);
+    }
 
-            @Override
-            public LocalDateTime toLocal(Instant instant) {
-                return LocalDateTime.ofInstant(instant, zone);
-            }
-        };
+    /** A zone by the JDK's tz rules; equal for the same zone, so two times can be seen to share one. */
+    private record Iana(ZoneId zone) implements Zone {
+        @Override
+        public Instant toInstant(LocalDateTime local) {
+            // In a gap (spring forward) this moves the time later by the gap's length, as RFC 5545 3.3.5 asks.
+            return local.atZone(zone).toInstant();
+        }
+
+        @Override
+        public LocalDateTime toLocal(Instant instant) {
+            return LocalDateTime.ofInstant(instant, zone);
+        }
     }
 
     /** A zone defined by a feed's VTIMEZONE. */

@@ -56,6 +56,8 @@ public class Feed extends RouteBuilder {
     private final FeedSource source;
     private final FeedStore store;
     private final FeedImporter importer;
+    /** A read of this feed is being stored now (its state's run marker is then this run's, not a crashed one's). */
+    private volatile boolean running;
 
     @Activate
     public Feed(Map<String, Object> properties, @Reference ActivityService activities, @Reference FeedStore store,
@@ -96,16 +98,20 @@ public class Feed extends RouteBuilder {
      * (Stockholm), even if it answers "not modified": the window its recurring events are expanded over moves with
      * the date, so a weekly course without end keeps its sessions a full horizon ahead. It is read whole after a
      * change of the mapping too. The same bytes as the day's last whole read are not parsed again, whatever the
-     * source's validators say (some sources send none, or new ones for the same text).
+     * source's validators say (some sources send none, or new ones for the same text). Before anything of a read is
+     * stored, the run is marked as started in the feed's state; a run cut off by a crash is shown as INTERRUPTED.
      */
     synchronized RunCounts read() throws UnavailableException {
-        State before = store.state(id()).orElse(new State(id(), null, null, null, null, null, null, null, null));
+        State before = store.state(id())
+                .orElse(new State(id(), null, null, null, null, null, null, null, null, null, null));
         Instant now = clock.instant();
         String mapping = settings.mapping().key() + ":";
         try {
             // After a read with quarantined events the whole feed is read again: what was refused may be taken
-            // now (e.g. the venue it names has come since), even if the source did not change.
-            boolean clean = before.lastRun() == null || before.lastRun().rejected() == 0;
+            // now (e.g. the venue it names has come since), even if the source did not change. So it is after a
+            // read that failed or was cut off, whose events may be stored only in part.
+            boolean clean = (before.lastRun() == null || before.lastRun().rejected() == 0)
+                    && before.lastError() == null && before.runStarted() == null;
             boolean current = clean && before.lastRead() != null && day(before.lastRead()).equals(day(now))
                     && before.readKey() != null && before.readKey().startsWith(mapping);
             FeedSource.Fetched fetched = source.fetch(current ? before.etag() : null,
@@ -114,17 +120,28 @@ public class Feed extends RouteBuilder {
             if (fetched == null || current && readKey.equals(before.readKey())) {
                 store.saveState(new State(id(), fetched == null ? before.etag() : fetched.etag(),
                         fetched == null ? before.lastModified() : fetched.lastModified(), now, now, null,
-                        new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead(), before.readKey()));
+                        new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead(), before.readKey(),
+                        before.warnings(), null));
                 return RunCounts.NONE;
             }
-            RunCounts counts = importer.apply(read(fetched.documents(), day(now)));
-            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, counts, now,
-                    readKey));
-            return counts;
-        } catch (IOException | FeedException e) {
-            store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(),
-                    e.getMessage(), before.lastRun(), before.lastRead(), before.readKey()));
-            throw new UnavailableException("calendar feed " + id() + ": " + e.getMessage(), e);
+            List<Series> documents = read(fetched, day(now));
+            store.saveState(before.running(now));
+            FeedImporter.Outcome outcome;
+            running = true;
+            try {
+                outcome = importer.apply(documents);
+            } finally {
+                running = false;
+            }
+            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, outcome.counts(),
+                    now, readKey, outcome.warnings(), null));
+            return outcome.counts();
+        } catch (IOException | FeedException | RuntimeException e) {
+            // Whatever failed, the feed says so: a failure that only reached the log would leave it looking fine.
+            String error = e instanceof RuntimeException ? "the read could not be stored: " + e : e.getMessage();
+            store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(), error,
+                    before.lastRun(), before.lastRead(), before.readKey(), before.warnings(), null));
+            throw new UnavailableException("calendar feed " + id() + ": " + error, e);
         }
     }
 
@@ -146,7 +163,7 @@ public class Feed extends RouteBuilder {
             if (!parsed.rejected().isEmpty()) {
                 return parsed.rejected().get(0).reason();
             }
-            RunCounts counts = importer.apply(parsed, false);
+            RunCounts counts = importer.apply(parsed, false).counts();
             return counts.rejected() == 0 ? null : "the platform still refuses it; see the quarantine for the reason";
         } catch (FeedException e) {
             return e.getMessage();
@@ -155,10 +172,23 @@ public class Feed extends RouteBuilder {
 
     FeedStatus status() {
         State s = store.state(id()).orElse(null);
-        String state = s == null ? "NEVER" : s.lastError() != null ? "FAILING" : "OK";
-        return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), state,
-                s == null ? null : s.lastSync(), s == null ? null : s.lastSuccess(), s == null ? null : s.lastError(),
-                s == null || s.lastRun() == null ? RunCounts.NONE : s.lastRun(), countEvents());
+        if (s == null) {
+            return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), "NEVER", null, null,
+                    null, RunCounts.NONE, countEvents(), List.of());
+        }
+        String state = s.lastError() != null ? "FAILING" : "OK";
+        String error = s.lastError();
+        if (s.runStarted() != null && running) {
+            state = "RUNNING";
+        } else if (s.runStarted() != null) {
+            // Marked as started, never finished, and no read runs now: the platform stopped in the middle of it.
+            state = "INTERRUPTED";
+            error = "the read begun at " + s.runStarted() + " was cut off before all of it was stored (the platform "
+                    + "stopped); what was stored stays, and the next read takes the whole feed again";
+        }
+        return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), state, s.lastSync(),
+                s.lastSuccess(), error, s.lastRun() == null ? RunCounts.NONE : s.lastRun(), countEvents(),
+                s.warnings());
     }
 
     String quarantineSource() {
@@ -170,10 +200,11 @@ public class Feed extends RouteBuilder {
     }
 
     /** Reads every document before anything is stored, so a broken one fails the read and changes nothing. */
-    private List<Series> read(List<byte[]> documents, LocalDate today) throws FeedException {
+    private List<Series> read(FeedSource.Fetched fetched, LocalDate today) throws FeedException {
         List<Series> read = new ArrayList<>();
-        for (byte[] document : documents) {
-            read.add(ICalendarImport.read(new ByteArrayInputStream(document), settings.mapping(), today));
+        for (byte[] document : fetched.documents()) {
+            read.add(ICalendarImport.read(new ByteArrayInputStream(document), fetched.charset(), settings.mapping(),
+                    today));
         }
         return read;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
@@ -75,9 +76,9 @@ final class FeedImporter {
      * same thread records each stored part's events (feed store, quarantine) while the next part is written.
      * Parts are cut across the documents: a folder of many small files is a few parts, not one each.
      */
-    RunCounts apply(List<Series> documents) {
+    Outcome apply(List<Series> documents) {
         List<Supplier<Part>> parts = new ArrayList<>();
-        List<RejectedEvent> unreadable = documents.stream().flatMap(d -> d.unreadable().stream()).toList();
+        ParsedFeed heads = ParsedFeed.join(documents.stream().map(Series::head).toList());
         List<Slice> slices = new ArrayList<>();
         int size = FIRST_PART;
         int filled = 0;
@@ -88,7 +89,7 @@ final class FeedImporter {
                 filled += to - from;
                 from = to;
                 if (filled == size) {
-                    parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
+                    parts.add(part(slices, parts.isEmpty() ? heads : null));
                     slices = new ArrayList<>();
                     filled = 0;
                     size = Math.min(MAX_PART, size * 2);
@@ -96,7 +97,7 @@ final class FeedImporter {
             }
         }
         if (!slices.isEmpty() || parts.isEmpty()) {
-            parts.add(part(slices, parts.isEmpty() ? unreadable : List.of()));
+            parts.add(part(slices, parts.isEmpty() ? heads : null));
         }
         ExecutorService mapper = Executors.newSingleThreadExecutor(r -> new Thread(r, "samverkan-feed-" + feedId));
         try {
@@ -110,19 +111,26 @@ final class FeedImporter {
     private record Slice(Series series, int from, int to) {
     }
 
-    private static Supplier<Part> part(List<Slice> slices, List<RejectedEvent> unreadable) {
+    /** @param heads what belongs to the documents rather than their series (the first part has it), else null */
+    private static Supplier<Part> part(List<Slice> slices, ParsedFeed heads) {
         return () -> {
             List<ParsedFeed> mapped = new ArrayList<>();
-            mapped.add(new ParsedFeed(List.of(), unreadable));
+            if (heads != null) {
+                mapped.add(heads);
+            }
             slices.forEach(slice -> mapped.add(slice.series().map(slice.from(), slice.to())));
             return Part.of(ParsedFeed.join(mapped));
         };
     }
 
+    /** What a read did, and what it took but not as the feed said it ({@link ParsedFeed#warnings()}). */
+    record Outcome(RunCounts counts, List<String> warnings) {
+    }
+
     /**
      * @param whole the read was the whole feed, so events missing from it are gone; false for one replayed event
      */
-    RunCounts apply(ParsedFeed parsed, boolean whole) {
+    Outcome apply(ParsedFeed parsed, boolean whole) {
         return apply(List.of(Part.of(parsed)).iterator(), whole, Runnable::run);
     }
 
@@ -134,10 +142,13 @@ final class FeedImporter {
     }
 
     /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
-    private RunCounts apply(Iterator<Part> parts, boolean whole, Executor recorder) {
+    private Outcome apply(Iterator<Part> parts, boolean whole, Executor recorder) {
         Map<String, StoredEvent> stored = store.events(feedId);
+        Set<String> storedActivities = new HashSet<>();
+        stored.values().forEach(e -> storedActivities.add(e.activityId()));
         Set<String> seen = new HashSet<>();
         List<RejectedEvent> refused = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
         int created = 0;
         int updated = 0;
@@ -148,6 +159,7 @@ final class FeedImporter {
             while (parts.hasNext() && !recorded.isCompletedExceptionally()) {
                 Part part = parts.next();
                 refused.addAll(part.feed().rejected());
+                warnings.addAll(part.feed().warnings());
                 // Still in the feed, with every session before the window: kept as stored, not gone.
                 seen.addAll(part.feed().past());
                 List<ImportedEvent> changed = new ArrayList<>();
@@ -164,14 +176,14 @@ final class FeedImporter {
                         fingerprints.add(fingerprint);
                     }
                 }
-                List<Saved<Activity>> outcomes = activities.saveAll(caller,
-                        changed.stream().map(ImportedEvent::activity).toList());
+                List<Written> outcomes = save(changed.stream().map(ImportedEvent::activity).toList(),
+                        id -> !storedActivities.contains(id));
                 List<StoredEvent> taken = new ArrayList<>();
                 for (int i = 0; i < changed.size(); i++) {
                     ImportedEvent event = changed.get(i);
-                    Saved<Activity> outcome = outcomes.get(i);
-                    if (outcome.error() != null) {
-                        quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
+                    Written outcome = outcomes.get(i);
+                    if (outcome.refusal() != null) {
+                        quarantine.add(source(), event.uid(), outcome.refusal(), event.raw());
                         rejected++;
                     } else {
                         taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
@@ -205,7 +217,44 @@ final class FeedImporter {
             rejected++;
         }
         int removed = whole ? removeMissing(stored, seen) : 0;
-        return new RunCounts(created, updated, unchanged, removed, rejected);
+        return new Outcome(new RunCounts(created, updated, unchanged, removed, rejected), warnings);
+    }
+
+    /** One event's write: what was saved, or why it was refused. */
+    private record Written(String id, boolean created, String refusal) {
+        static Written of(Saved<Activity> saved) {
+            return new Written(saved.id(), saved.created(), saved.error() == null ? null : saved.error().getMessage());
+        }
+    }
+
+    /**
+     * Saves a part's changed activities together. If the platform fails the whole batch instead of refusing a record
+     * (the database refuses a text longer than its column), each is saved on its own, so that only the bad one is
+     * quarantined, with what the database said, and the others are stored. The failed batch may have stored some
+     * of them already: whether each is new is then what the feed knew of it before.
+     */
+    private List<Written> save(List<Activity> batch, Predicate<String> isNew) {
+        try {
+            return activities.saveAll(caller, batch).stream().map(Written::of).toList();
+        } catch (RuntimeException batchFailed) {
+            return batch.stream().map(activity -> {
+                try {
+                    Written one = Written.of(activities.saveAll(caller, List.of(activity)).get(0));
+                    return new Written(one.id(), one.created() || one.refusal() == null && isNew.test(one.id()),
+                            one.refusal());
+                } catch (RuntimeException e) {
+                    return new Written(activity.id(), false, "the platform could not store it: " + rootMessage(e));
+                }
+            }).toList();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** The future's result, or what failed it. */

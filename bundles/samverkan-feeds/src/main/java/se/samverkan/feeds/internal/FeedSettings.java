@@ -30,11 +30,12 @@ import se.samverkan.calendar.FeedMapping;
  * focusArea       = SOCIAL
  * horizonDays     = 180                               (how far ahead recurrences are expanded)
  * maxBytes        = 5000000                           (a larger feed is refused)
+ * readTimeoutSeconds = 120                           (the whole read of a URL, body included, or it fails)
  * retries         = 5, retryDelaySeconds = 10         (doubling after each failed attempt)
  * </pre>
  */
 record FeedSettings(String id, URI url, Path folder, long pollSeconds, long startDelaySeconds, long maxBytes,
-                    int retries, long retryDelaySeconds, FeedMapping mapping) {
+                    long readTimeoutSeconds, int retries, long retryDelaySeconds, FeedMapping mapping) {
 
     private static final String CATEGORY = "category.";
 
@@ -70,6 +71,7 @@ record FeedSettings(String id, URI url, Path folder, long pollSeconds, long star
                 Long.parseLong(config.getOrDefault("pollSeconds", "900")),
                 Long.parseLong(config.getOrDefault("startDelaySeconds", "10")),
                 Long.parseLong(config.getOrDefault("maxBytes", "5000000")),
+                positive(config, "readTimeoutSeconds", "120"),
                 Integer.parseInt(config.getOrDefault("retries", "5")),
                 Long.parseLong(config.getOrDefault("retryDelaySeconds", "10")), mapping);
     }
@@ -83,6 +85,14 @@ record FeedSettings(String id, URI url, Path folder, long pollSeconds, long star
         String value = config.get(key);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a calendar feed needs '" + key + "'");
+        }
+        return value;
+    }
+
+    private static long positive(Map<String, String> config, String key, String otherwise) {
+        long value = Long.parseLong(config.getOrDefault(key, otherwise));
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, not " + value);
         }
         return value;
     }

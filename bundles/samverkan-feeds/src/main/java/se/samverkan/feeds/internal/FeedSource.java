@@ -6,15 +6,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import se.samverkan.api.util.Bytes;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.FeedException;
 
 /** Reads a feed's bytes, conditionally: an unchanged source answers "not modified" and costs no parse. */
@@ -24,10 +30,11 @@ interface FeedSource {
      * What a read brought.
      *
      * @param documents    one iCalendar document per file (a URL serves one)
+     * @param charset      the charset the source declared (HTTP Content-Type), else null
      * @param etag         the validator to send next time (HTTP ETag, or a digest of a folder's listing)
      * @param lastModified HTTP Last-Modified, else null
      */
-    record Fetched(List<byte[]> documents, String etag, String lastModified) {
+    record Fetched(List<byte[]> documents, Charset charset, String etag, String lastModified) {
     }
 
     /**
@@ -38,19 +45,51 @@ interface FeedSource {
     Fetched fetch(String etag, String lastModified) throws IOException, FeedException;
 
     static FeedSource of(FeedSettings settings) {
-        return settings.url() != null ? new Http(settings.url(), settings.maxBytes())
+        return settings.url() != null ? new Http(settings.url(), settings.maxBytes(), settings.readTimeoutSeconds())
                 : new Folder(settings.folder(), settings.maxBytes());
     }
 
-    /** A feed over http(s), the way Google Calendar and Outlook publish them. */
-    record Http(URI url, long maxBytes) implements FeedSource {
+    /**
+     * A feed over http(s), the way Google Calendar and Outlook publish them. The whole read (connection, headers
+     * and body) must be done within {@code readTimeoutSeconds}: a source that sends a byte now and then would
+     * otherwise hold the feed, and every read queued behind it, for as long as it likes.
+     */
+    record Http(URI url, long maxBytes, long readTimeoutSeconds) implements FeedSource {
 
         private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
 
         @Override
         public Fetched fetch(String etag, String lastModified) throws IOException, FeedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+            // On a thread of its own, which is interrupted at the deadline: the JDK client's body stream has no
+            // timeout of its own, and a blocked read of it gives up only when its thread is interrupted.
+            FutureTask<Fetched> read = new FutureTask<>(() -> read(etag, lastModified));
+            Thread reader = new Thread(read, "samverkan-feed-read " + url.getHost());
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                return read.get(readTimeoutSeconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                read.cancel(true);
+                throw new IOException("the feed at " + url + " was not read whole within " + readTimeoutSeconds
+                        + " seconds (readTimeoutSeconds)", e);
+            } catch (InterruptedException e) {
+                read.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading " + url, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof FeedException feed) {
+                    throw feed;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        private Fetched read(String etag, String lastModified) throws IOException, FeedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(readTimeoutSeconds))
                     .header("Accept", "text/calendar, */*;q=0.5").header("User-Agent", "Samverkan calendar import");
             if (etag != null) {
                 request.header("If-None-Match", etag);
@@ -80,7 +119,9 @@ interface FeedSource {
                 if (bytes == null) {
                     throw new FeedException("the feed is more than the " + maxBytes + " bytes allowed (maxBytes)");
                 }
-                return new Fetched(List.of(bytes), response.headers().firstValue("ETag").orElse(null),
+                return new Fetched(List.of(bytes),
+                        TextDecoding.charsetOf(response.headers().firstValue("Content-Type").orElse(null)),
+                        response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null));
             }
         }
@@ -122,7 +163,7 @@ interface FeedSource {
             for (Path file : files) {
                 documents.add(Files.readAllBytes(file));
             }
-            return new Fetched(documents, digest, null);
+            return new Fetched(documents, null, digest, null);
         }
     }
 }

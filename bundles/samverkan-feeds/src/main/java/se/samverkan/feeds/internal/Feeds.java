@@ -66,6 +66,7 @@ public class Feeds implements FeedService, Replayer {
     @Override
     public String replay(Quarantined item) {
         Feed feed = feeds.get(item.source().substring("feed:".length()));
-        return feed == null ? "the calendar feed of " + item.source() + " is no longer configured" : feed.replay(item.raw());
+        return feed == null ? "the calendar feed of " + item.source() + " is no longer configured; " + item.discardHint()
+                : feed.replay(item.raw());
     }
 }

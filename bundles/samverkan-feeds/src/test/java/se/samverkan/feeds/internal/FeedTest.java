@@ -22,18 +22,25 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.feed.FeedStore;
+import se.samverkan.api.feed.FeedStore.State;
+import se.samverkan.api.feed.FeedStore.StoredEvent;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.OccurrenceStatus;
@@ -41,6 +48,7 @@ import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.testing.InMemoryFeedStore;
 import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.InMemoryServices;
+import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.ICalendarImport;
 
 /** A feed read from a real local HTTP server that changes, fails and answers conditional requests. */
@@ -56,7 +64,115 @@ class FeedTest {
 
     @AfterEach
     void stop() {
+        source.stalled.countDown();
         source.server.stop(0);
+    }
+
+    @Test
+    void aDownloadCutOffInAnEventIsAFailedReadThatKeepsTheLastGoodData() throws Exception {
+        String whole = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
+                event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED"),
+                event("c@sv.se", 1, "Simkurs", "Sim", "CONFIRMED"));
+        source.body = whole;
+        Feed feed = feed(Map.of());
+        feed.read();
+
+        // The connection closed in the second event: no END:VEVENT, no third event, no END:VCALENDAR.
+        source.change(whole.substring(0, whole.indexOf("SUMMARY:Cykelkurs")));
+        Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
+        assertTrue(e.getMessage().contains("cut off"), e.getMessage());
+        assertEquals("FAILING", feed.status().state());
+        assertEquals(3, services.activities.list().stream().filter(a -> a.occurrences().stream()
+                .allMatch(o -> o.status() == OccurrenceStatus.SCHEDULED)).count(), "nothing cancelled");
+        assertEquals(List.of(), quarantine.list(null, false), "and nothing quarantined");
+    }
+
+    @Test
+    void aFeedInWindows1252IsImportedAsWrittenWithAWarningOnTheFeed() throws Exception {
+        source.bytes = calendar(event("k@sv.se", 1, "Körkortsteori", "Språk", "CONFIRMED"))
+                .getBytes(TextDecoding.WINDOWS_1252);
+        source.contentType = "text/calendar";
+        Feed feed = feed(Map.of());
+        feed.read();
+        assertEquals("Körkortsteori", services.activities.get(ICalendarImport.activityId(ID, "k@sv.se")).title().get("sv"));
+        FeedStatus status = feed.status();
+        assertEquals("OK", status.state());
+        assertEquals(1, status.warnings().size(), status.warnings().toString());
+        assertTrue(status.warnings().get(0).contains("read as Windows-1252"), status.warnings().get(0));
+    }
+
+    @Test
+    void aCappedRecurrenceIsAWarningOnTheFeed() throws Exception {
+        source.body = calendar("BEGIN:VEVENT\r\nUID:minut@sv.se\r\nDTSTART:" + DAY.format(LocalDate.now(Activity.ZONE))
+                + "T100000\r\nDTEND:" + DAY.format(LocalDate.now(Activity.ZONE)) + "T100030\r\n"
+                + "RRULE:FREQ=MINUTELY\r\nSUMMARY:Varje minut\r\nEND:VEVENT\r\n");
+        Feed feed = feed(Map.of());
+        assertEquals(new RunCounts(1, 0, 0, 0, 0), feed.read());
+        assertEquals(ICalendarImport.MAX_OCCURRENCES,
+                services.activities.get(ICalendarImport.activityId(ID, "minut@sv.se")).occurrences().size());
+        List<String> warnings = feed.status().warnings();
+        assertTrue(warnings.get(0).startsWith("event minut@sv.se: the RRULE (FREQ=MINUTELY) gives more than"),
+                warnings.toString());
+    }
+
+    /** The guard is for the test run only: without a deadline of its own the read would never end. */
+    @Test
+    @Timeout(120)
+    void aSourceThatStallsInTheBodyIsCutOffAtTheDeadline() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        Feed feed = feed(Map.of("readTimeoutSeconds", "1"));
+        feed.read();
+
+        source.change(calendar(event("b@sv.se", 1, "Cykelkurs", "Cykel", "CONFIRMED")));
+        source.stall = true;
+        Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
+        assertTrue(e.getMessage().contains("not read whole within 1 seconds (readTimeoutSeconds)"), e.getMessage());
+        assertEquals("FAILING", feed.status().state());
+        assertEquals(1, services.activities.count(), "the last good data stays");
+    }
+
+    @Test
+    void aRunIsMarkedBeforeItsEventsAreStoredSoACrashShowsAsInterrupted() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
+        List<Instant> markedWhileStoring = new ArrayList<>();
+        FeedStore watched = new FeedStore() {
+            public Optional<State> state(String feedId) {
+                return store.state(feedId);
+            }
+
+            public void saveState(State state) {
+                store.saveState(state);
+            }
+
+            public Map<String, StoredEvent> events(String feedId) {
+                return store.events(feedId);
+            }
+
+            public void saveEvents(String feedId, Collection<StoredEvent> events) {
+                markedWhileStoring.add(store.state(feedId).orElseThrow().runStarted());
+                store.saveEvents(feedId, events);
+            }
+
+            public int countEvents(String feedId) {
+                return store.countEvents(feedId);
+            }
+        };
+        Feed feed = new Feed(FeedSettings.of(settings(Map.of())), services.activities, watched, quarantine);
+        feed.read();
+        assertNotNull(markedWhileStoring.get(0), "what a kill leaves behind names the run");
+        assertNull(store.state(ID).orElseThrow().runStarted(), "a run that ended is not marked");
+
+        // What a kill during the next run leaves: its mark, and part of its events stored.
+        Instant started = Instant.parse("2026-12-01T09:00:00Z");
+        store.saveState(store.state(ID).orElseThrow().running(started));
+        Feed afterRestart = feed(Map.of());
+        FeedStatus status = afterRestart.status();
+        assertEquals("INTERRUPTED", status.state());
+        assertTrue(status.lastError().contains("the read begun at " + started + " was cut off"), status.lastError());
+
+        assertEquals(new RunCounts(0, 0, 1, 0, 0), afterRestart.read());
+        assertNull(source.lastIfNoneMatch, "an interrupted run is followed by a whole read, not a conditional one");
+        assertEquals("OK", afterRestart.status().state());
     }
 
     @Test
@@ -193,6 +309,16 @@ class FeedTest {
     }
 
     @Test
+    void anItemOfAFeedNoLongerConfiguredAnswersWhyAndHowToDiscardIt() {
+        Quarantined orphan = quarantine.add("feed:gone", "a@sv.se", "category 'Dans' is not mapped", "BEGIN:VEVENT");
+        quarantine.replayer = new Feeds();
+        assertEquals("the calendar feed of feed:gone is no longer configured; if it is not wanted, discard it "
+                + "(samverkan:quarantine-discard " + orphan.id() + ", or DELETE /api/v1/admin/quarantine/"
+                + orphan.id() + ")", quarantine.replay(orphan.id()));
+        assertEquals(Quarantined.State.DISCARDED, quarantine.discard(orphan.id()).state());
+    }
+
+    @Test
     void aFailingSourceKeepsTheLastGoodDataAndSaysWhy() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
         Feed feed = feed(Map.of());
@@ -326,10 +452,17 @@ class FeedTest {
                 + "END:VCALENDAR\r\n";
     }
 
-    /** A feed publisher: serves the body with an ETag, honours If-None-Match, can fail. */
+    /**
+     * A feed publisher: serves the body with an ETag, honours If-None-Match, can fail, or stall in the body (sent
+     * then without a length) until the test ends.
+     */
     private static final class Source {
         final HttpServer server;
+        final CountDownLatch stalled = new CountDownLatch(1);
         volatile String body = "";
+        volatile byte[] bytes;
+        volatile String contentType = "text/calendar; charset=utf-8";
+        volatile boolean stall;
         volatile int version = 1;
         volatile int status = 200;
         volatile int failures;
@@ -350,13 +483,26 @@ class FeedTest {
                 if (failures > 0) {
                     failures--;
                 }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = this.bytes != null ? this.bytes : body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("ETag", etag);
-                exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=utf-8");
+                exchange.getResponseHeaders().add("Content-Type", contentType);
                 synchronized (statuses) {
                     statuses.add(code);
                 }
                 lastStatus = code;
+                if (code == 200 && stall) {
+                    exchange.sendResponseHeaders(code, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(bytes, 0, 40);
+                    out.flush();
+                    try {
+                        stalled.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.close();
+                    return;
+                }
                 exchange.sendResponseHeaders(code, code == 200 ? bytes.length : -1);
                 if (code == 200) {
                     try (OutputStream out = exchange.getResponseBody()) {

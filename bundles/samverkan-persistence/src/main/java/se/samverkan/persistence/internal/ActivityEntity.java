@@ -30,7 +30,7 @@ import se.samverkan.api.model.FocusArea;
 /** Collections are batch-fetched so that a page of activities costs one query per collection, not per row. */
 @Entity(name = "Activity")
 @Table(name = "activity")
-public class ActivityEntity {
+public class ActivityEntity extends RecordEntity {
 
     protected ActivityEntity() {
         // for JPA

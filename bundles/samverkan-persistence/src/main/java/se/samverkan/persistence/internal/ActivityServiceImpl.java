@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.EntityService.Saved;
@@ -39,7 +39,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
     public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                @Reference SearchIndex index) {
         super(new Kind<Activity, ActivityEntity>(ActivityEntity.class, "id", Activity::id,
-                ActivityEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                ActivityEntity::new, Validation::validate, AccessPolicy::activity), jpa, contributions);
         this.index = index;
     }
 
@@ -66,10 +66,11 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
      */
     @Override
     protected void insert(EntityManager em, Rows rows, ActivityEntity e) {
+        e.version = RecordEntity.FIRST_VERSION;
         rows.add("INSERT INTO activity (id, category, focus_area, municipality_code, agreement_id, programme_id, "
-                        + "venue_id, capacity, cost_sek, sessions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id,
-                name(e.category), name(e.focusArea), e.municipalityCode, e.agreementId, e.programmeId, e.venueId,
-                e.capacity, e.costSek, e.sessions);
+                        + "venue_id, capacity, cost_sek, sessions, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id, name(e.category), name(e.focusArea), e.municipalityCode, e.agreementId, e.programmeId,
+                e.venueId, e.capacity, e.costSek, e.sessions, e.version);
         e.title.forEach((lang, text) -> rows.add(
                 "INSERT INTO activity_title (activity_id, lang, content) VALUES (?, ?, ?)", e.id, lang, text));
         e.description.forEach((lang, text) -> rows.add(

@@ -23,7 +23,7 @@ import se.samverkan.api.model.AgreementStatus;
 
 @Entity(name = "Agreement")
 @Table(name = "agreement")
-public class AgreementEntity {
+public class AgreementEntity extends RecordEntity {
 
     protected AgreementEntity() {
         // for JPA

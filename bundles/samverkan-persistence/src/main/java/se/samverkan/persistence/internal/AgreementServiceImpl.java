@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Period;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
@@ -23,7 +23,7 @@ public class AgreementServiceImpl extends JpaEntityService<Agreement, AgreementE
     @Activate
     public AgreementServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Agreement, AgreementEntity>(AgreementEntity.class, "id", Agreement::id,
-                AgreementEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                AgreementEntity::new, Validation::validate, AccessPolicy::agreement), jpa, contributions);
     }
 
     @Override

@@ -21,7 +21,6 @@ import se.samverkan.api.draft.Draft.State;
 import se.samverkan.api.draft.DraftService;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
@@ -116,12 +115,15 @@ public class DraftServiceImpl implements DraftService {
     }
 
 
+    /** Another municipality's draft is not found, as a missing one: a 403 would say that it exists, and whose it is. */
+    @Override
+    public Draft get(Caller caller, long id) {
+        return find(id).filter(d -> d.decidableBy(caller))
+                .orElseThrow(() -> new NotFoundException("draft", String.valueOf(id)));
+    }
+
     private Draft pending(Caller caller, long id) {
-        Draft draft = find(id).orElseThrow(() -> new NotFoundException("draft", String.valueOf(id)));
-        if (!draft.decidableBy(caller)) {
-            throw new AccessDeniedException("only a coordinator of municipality " + draft.municipalityCode()
-                    + " may decide draft " + id);
-        }
+        Draft draft = get(caller, id);
         if (draft.state() != State.PENDING) {
             throw new ConflictException("draft " + id + " is " + draft.state().name().toLowerCase() + " already");
         }

@@ -13,9 +13,15 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.feed.FeedStore;
 
-/** Calendar feed bookkeeping in tables {@code calendar_feed} and {@code calendar_event}. */
+/**
+ * Calendar feed bookkeeping in tables {@code calendar_feed} and {@code calendar_event}. Texts longer than their
+ * column are shortened (with "…"), since a feed's state must be recorded whatever its error says.
+ */
 @Component(service = FeedStore.class)
 public class FeedStoreImpl implements FeedStore {
+
+    private static final int ERROR_LENGTH = 2000;
+    private static final int WARNINGS_LENGTH = 4000;
 
     private final Jdbc jdbc;
 
@@ -31,7 +37,7 @@ public class FeedStoreImpl implements FeedStore {
                 Jdbc.instant(rs, "last_success"), rs.getString("last_error"),
                 new RunCounts(rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"),
                         rs.getInt("removed_count"), rs.getInt("rejected_count")), Jdbc.instant(rs, "last_read"),
-                rs.getString("read_key")), feedId);
+                rs.getString("read_key"), lines(rs.getString("warnings")), Jdbc.instant(rs, "run_started")), feedId);
         return found.stream().findFirst();
     }
 
@@ -39,15 +45,27 @@ public class FeedStoreImpl implements FeedStore {
     public void saveState(State s) {
         RunCounts r = s.lastRun() == null ? RunCounts.NONE : s.lastRun();
         Object[] values = {s.etag(), s.lastModified(), Jdbc.timestamp(s.lastSync()), Jdbc.timestamp(s.lastSuccess()),
-                s.lastError(), r.created(), r.updated(), r.unchanged(), r.removed(), r.rejected(),
-                Jdbc.timestamp(s.lastRead()), s.readKey(), s.feedId()};
+                shorten(s.lastError(), ERROR_LENGTH), r.created(), r.updated(), r.unchanged(), r.removed(),
+                r.rejected(), Jdbc.timestamp(s.lastRead()), s.readKey(),
+                s.warnings().isEmpty() ? null : shorten(String.join("\n", s.warnings()), WARNINGS_LENGTH),
+                Jdbc.timestamp(s.runStarted()), s.feedId()};
         if (jdbc.update("UPDATE calendar_feed SET etag = ?, last_modified = ?, last_sync = ?, last_success = ?, "
                 + "last_error = ?, created_count = ?, updated_count = ?, unchanged_count = ?, removed_count = ?, "
-                + "rejected_count = ?, last_read = ?, read_key = ? WHERE id = ?", values) == 0) {
+                + "rejected_count = ?, last_read = ?, read_key = ?, warnings = ?, run_started = ? WHERE id = ?",
+                values) == 0) {
             jdbc.update("INSERT INTO calendar_feed (etag, last_modified, last_sync, last_success, last_error, "
                     + "created_count, updated_count, unchanged_count, removed_count, rejected_count, last_read, "
-                    + "read_key, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + "read_key, warnings, run_started, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
         }
+    }
+
+    private static String shorten(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : List.of(text.split("\n"));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.EmFunction;
@@ -28,11 +29,11 @@ import org.apache.aries.jpa.template.TransactionType;
 
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.security.Scope;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.EntityService;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.service.StaleVersionException;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
 
@@ -44,7 +45,7 @@ import se.samverkan.api.service.ValidationException.FieldError;
  * @param <R> the API record
  * @param <E> its JPA entity
  */
-abstract class JpaEntityService<R, E> implements EntityService<R> {
+abstract class JpaEntityService<R, E extends RecordEntity> implements EntityService<R> {
 
     /**
      * What differs between record kinds apart from the field mapping.
@@ -53,10 +54,10 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * @param id        the record's id
      * @param newEntity a new entity with the given id
      * @param validate  form and field rules of the record itself (throws ValidationException)
-     * @param scope     who may write the record
+     * @param rights    who may write the record: one of {@link AccessPolicy}'s rules
      */
     record Kind<R, E>(Class<E> entityClass, String idField, Function<R, String> id, Function<String, E> newEntity,
-                      Consumer<R> validate, Function<R, Scope> scope) {
+                      Consumer<R> validate, AccessPolicy.Rule<R> rights) {
     }
 
     private final Kind<R, E> kind;
@@ -115,11 +116,6 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         saved.forEach(o -> committed(o.id(), o.saved()));
     }
 
-    /** Only admins may create and delete this kind (e.g. municipalities). */
-    protected boolean adminOnlyCreateDelete() {
-        return false;
-    }
-
     /** Every active record: those of uninstalled plugins are kept but not listed (find still reads them). */
     @Override
     public List<R> list() {
@@ -134,6 +130,14 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
             return Optional.empty();
         }
         return tx(em -> Optional.ofNullable(em.find(entityClass, id)).map(this::toRecord));
+    }
+
+    @Override
+    public Optional<Versioned<R>> findVersioned(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return tx(em -> Optional.ofNullable(em.find(entityClass, id)).map(e -> new Versioned<>(toRecord(e), e.version)));
     }
 
     @Override
@@ -156,16 +160,25 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     @Override
     public R create(Caller caller, R record) {
-        return writeOne(caller, record, Mode.CREATE).saved();
+        return writeOne(caller, record, Mode.CREATE, null).record();
     }
 
     @Override
     public R update(Caller caller, String id, R record) {
+        return update(caller, id, record, null).record();
+    }
+
+    @Override
+    public Versioned<R> update(Caller caller, String id, R record, long version) {
+        return update(caller, id, record, Long.valueOf(version));
+    }
+
+    private Versioned<R> update(Caller caller, String id, R record, Long version) {
         String recordId = kind.id().apply(record);
         if (!Objects.equals(id, recordId)) {
             throw new ValidationException("id", "'" + recordId + "' does not match the id '" + id + "' being updated");
         }
-        return writeOne(caller, record, Mode.UPDATE).saved();
+        return writeOne(caller, record, Mode.UPDATE, version);
     }
 
     /** Records per transaction in {@link #saveAll}: enough that commits stop mattering, few enough to hold. */
@@ -240,7 +253,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
                     try {
-                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE,
+                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE, null,
                                 !writtenHere.contains(kind.id().apply(record)));
                         written.add(() -> finish(rows, caller, w));
                     } catch (SamverkanException e) {
@@ -259,7 +272,7 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         } catch (RuntimeException e) {
             return batch.stream().map(record -> {
                 try {
-                    return writeInTx(caller, record, Mode.SAVE);
+                    return writeInTx(caller, record, Mode.SAVE, null).saved();
                 } catch (SamverkanException refused) {
                     return new Saved<R>(kind.id().apply(record), null, false, refused);
                 }
@@ -286,22 +299,26 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
     }
 
     /** One record in its own transaction. */
-    private Saved<R> writeOne(Caller caller, R record, Mode mode) {
-        Saved<R> saved = writeInTx(caller, record, mode);
-        committed(saved.id(), saved.saved());
-        return saved;
+    private Versioned<R> writeOne(Caller caller, R record, Mode mode, Long version) {
+        Outcome<R> outcome = writeInTx(caller, record, mode, version);
+        committed(outcome.saved().id(), outcome.saved().saved());
+        return new Versioned<>(outcome.saved().saved(), outcome.version());
+    }
+
+    /** A record written in its own transaction, and its version after the write. */
+    private record Outcome<R>(Saved<R> saved, long version) {
     }
 
     /** One record in its own transaction, without the {@link #committed} hook. */
-    private Saved<R> writeInTx(Caller caller, R record, Mode mode) {
+    private Outcome<R> writeInTx(Caller caller, R record, Mode mode, Long version) {
         String id = kind.id().apply(record);
         return tx(em -> {
             Rows rows = new Rows(em);
-            Written<E, R> written = write(em, rows, caller, record, mode, false);
+            Written<E, R> written = write(em, rows, caller, record, mode, version, false);
             flush(em, rows, id);
             Saved<R> result = finish(rows, caller, written);
             rows.execute();
-            return result;
+            return new Outcome<>(result, written.entity().version);
         });
     }
 
@@ -309,10 +326,12 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
      * Checks the record (form, rights on the stored and the new version, references) and, only if all pass,
      * writes it in the transaction of {@code em}.
      *
+     * @param version    the version the write is based on, or null to write over whatever is stored
      * @param trustIndex an id {@link #mayExist} does not know is taken as new without a read: only in a batch,
      *                   which is written again record by record if the database refuses it
      */
-    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, boolean trustIndex) {
+    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, Long version,
+                                boolean trustIndex) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
         requireActive(id);
@@ -326,17 +345,15 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
         R stored = null;
         if (entity == null) {
-            if (adminOnlyCreateDelete()) {
-                AccessPolicy.checkAdmin(caller, "add a " + kind());
-            }
-            AccessPolicy.checkWrite(caller, kind(), id, null, kind.scope().apply(record));
+            kind.rights().check(caller, null, record, new StoredParties(em));
             requireReferences(em, record, true);
             entity = kind.newEntity().apply(id);
             copy(record, entity);
             insert(em, rows, entity);
         } else {
             stored = toRecord(entity);
-            AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(stored), kind.scope().apply(record));
+            kind.rights().check(caller, stored, record, new StoredParties(em));
+            requireVersion(entity, version);
             checkChange(stored, record);
             requireReferences(em, record, false);
             copy(record, entity);
@@ -346,16 +363,23 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
 
     @Override
     public void delete(Caller caller, String id) {
-        if (adminOnlyCreateDelete()) {
-            AccessPolicy.checkAdmin(caller, "remove a " + kind());
-        }
+        delete(caller, id, null);
+    }
+
+    @Override
+    public void delete(Caller caller, String id, long version) {
+        delete(caller, id, Long.valueOf(version));
+    }
+
+    private void delete(Caller caller, String id, Long version) {
         requireActive(id);
         tx(em -> {
             E entity = em.find(entityClass, id);
             if (entity == null) {
                 throw new NotFoundException(kind(), id);
             }
-            AccessPolicy.checkWrite(caller, kind(), id, kind.scope().apply(toRecord(entity)), null);
+            kind.rights().check(caller, toRecord(entity), null, new StoredParties(em));
+            requireVersion(entity, version);
             em.remove(entity);
             Rows rows = new Rows(em);
             flush(em, rows, id);
@@ -418,6 +442,13 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
     }
 
+    /** A write based on another version than the stored one is refused before anything is written. */
+    private void requireVersion(E entity, Long version) {
+        if (version != null && entity.version != version) {
+            throw new StaleVersionException(kind(), kind.id().apply(toRecord(entity)), version, entity.version);
+        }
+    }
+
     /** Records of uninstalled plugins are kept as they were until the plugin is installed again. */
     private void requireActive(String id) {
         if (id != null && contributions.inactive(kind(), id)) {
@@ -443,11 +474,16 @@ abstract class JpaEntityService<R, E> implements EntityService<R> {
         }
     }
 
-    /** Writes now, so that a constraint the checks above did not catch becomes a clear conflict. */
+    /**
+     * Writes now, so that a constraint the checks above did not catch becomes a clear conflict, and a write that
+     * another one overtook since this one read the record (the version no longer matches) is refused.
+     */
     private void flush(EntityManager em, Rows rows, String id) {
         try {
             em.flush();
             rows.execute();
+        } catch (OptimisticLockException e) {
+            throw new StaleVersionException(kind(), id);
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLIntegrityConstraintViolationException) {

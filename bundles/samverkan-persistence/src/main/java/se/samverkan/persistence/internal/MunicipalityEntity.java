@@ -20,7 +20,7 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 
 @Entity(name = "Municipality")
 @Table(name = "municipality")
-public class MunicipalityEntity {
+public class MunicipalityEntity extends RecordEntity {
 
     protected MunicipalityEntity() {
         // for JPA

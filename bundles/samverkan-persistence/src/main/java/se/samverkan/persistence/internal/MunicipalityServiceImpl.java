@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.validation.Validation;
 
@@ -20,7 +20,7 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
     public MunicipalityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                    @Reference SearchIndex index) {
         super(new Kind<Municipality, MunicipalityEntity>(MunicipalityEntity.class, "code", Municipality::code,
-                MunicipalityEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                MunicipalityEntity::new, Validation::validate, AccessPolicy::municipality), jpa, contributions);
         this.index = index;
     }
 
@@ -32,11 +32,6 @@ public class MunicipalityServiceImpl extends JpaEntityService<Municipality, Muni
         } else {
             index.put(saved);
         }
-    }
-
-    @Override
-    protected boolean adminOnlyCreateDelete() {
-        return true;
     }
 
     @Override

@@ -20,7 +20,7 @@ import se.samverkan.api.model.OrganisationKind;
 
 @Entity(name = "Organisation")
 @Table(name = "organisation")
-public class OrganisationEntity {
+public class OrganisationEntity extends RecordEntity {
 
     protected OrganisationEntity() {
         // for JPA

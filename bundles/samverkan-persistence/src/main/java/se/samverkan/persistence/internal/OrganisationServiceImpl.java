@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Organisation;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.validation.OrganisationNumber;
@@ -23,7 +23,7 @@ public class OrganisationServiceImpl extends JpaEntityService<Organisation, Orga
     @Activate
     public OrganisationServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Organisation, OrganisationEntity>(OrganisationEntity.class, "id", Organisation::id,
-                OrganisationEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                OrganisationEntity::new, Validation::validate, AccessPolicy::organisation), jpa, contributions);
     }
 
     @Override

@@ -25,7 +25,7 @@ import se.samverkan.api.model.OutcomeTarget.Outcome;
 
 @Entity(name = "Programme")
 @Table(name = "programme")
-public class ProgrammeEntity {
+public class ProgrammeEntity extends RecordEntity {
 
     protected ProgrammeEntity() {
         // for JPA

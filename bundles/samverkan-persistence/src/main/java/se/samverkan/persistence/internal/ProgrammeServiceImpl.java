@@ -16,7 +16,7 @@ import se.samverkan.api.model.OutcomeTarget;
 import se.samverkan.api.model.OutcomeTarget.Outcome;
 import se.samverkan.api.model.Period;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.validation.Validation;
@@ -27,7 +27,7 @@ public class ProgrammeServiceImpl extends JpaEntityService<Programme, ProgrammeE
     @Activate
     public ProgrammeServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions) {
         super(new Kind<Programme, ProgrammeEntity>(ProgrammeEntity.class, "id", Programme::id,
-                ProgrammeEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                ProgrammeEntity::new, Validation::validate, AccessPolicy::programme), jpa, contributions);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,15 +23,20 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Quarantined.State;
 import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /** The quarantine in table {@code quarantine}; replays go to the {@link Replayer} services (whiteboard). */
 @Component(service = QuarantineService.class)
 public class QuarantineImpl implements QuarantineService {
 
+    /**
+     * Taken as service objects and got only at a replay: replayers need the quarantine themselves, and getting
+     * them while this component activates was a cycle that left some of them unbound after a restart.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    final List<Replayer> replayers = new CopyOnWriteArrayList<>();
+    final List<ComponentServiceObjects<Replayer>> replayers = new CopyOnWriteArrayList<>();
 
     private static final int REASON_LENGTH = 4000;
 
@@ -90,20 +96,41 @@ public class QuarantineImpl implements QuarantineService {
     }
 
     @Override
+    public Quarantined discard(long id) {
+        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
+        // Guarded by its state, so a replay that took it meanwhile is not undone.
+        if (jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
+                State.DISCARDED.name(), Jdbc.timestamp(Instant.now()), id, State.WAITING.name()) == 0) {
+            throw new ConflictException("item " + id + " is " + find(id).orElse(item).state().name().toLowerCase()
+                    + ", not waiting");
+        }
+        return find(id).orElseThrow();
+    }
+
+    @Override
     public String replay(long id) {
         Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
         if (item.state() != State.WAITING) {
             return "item " + id + " is " + item.state().name().toLowerCase() + ", not waiting";
         }
-        Replayer replayer = replayers.stream().filter(r -> r.accepts(item.source())).findFirst().orElse(null);
-        if (replayer == null) {
-            return "no installed import takes items of " + item.source();
+        for (ComponentServiceObjects<Replayer> objects : replayers) {
+            Replayer replayer = objects.getService();
+            if (replayer == null) {
+                continue;  // unregistered meanwhile
+            }
+            try {
+                if (replayer.accepts(item.source())) {
+                    String problem = replayer.replay(item);
+                    if (problem == null) {
+                        resolve(id, State.REPLAYED);
+                    }
+                    return problem;
+                }
+            } finally {
+                objects.ungetService(replayer);
+            }
         }
-        String problem = replayer.replay(item);
-        if (problem == null) {
-            resolve(id, State.REPLAYED);
-        }
-        return problem;
+        return "no installed import takes items of " + item.source() + "; " + item.discardHint();
     }
 
     private static Quarantined item(ResultSet rs) throws SQLException {

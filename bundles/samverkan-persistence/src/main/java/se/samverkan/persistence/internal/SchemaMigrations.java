@@ -33,7 +33,8 @@ public final class SchemaMigrations {
     /** The scripts under db/migration, in order; version N is the N-th entry. Append, never edit. */
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__plugins.sql", "V3__feeds_and_quarantine.sql", "V4__mail.sql",
             "V5__registries.sql", "V6__subscriptions.sql", "V7__sessions_in_activity.sql",
-            "V8__feed_last_read.sql", "V9__created_changes_need_no_notices.sql");
+            "V8__feed_last_read.sql", "V9__created_changes_need_no_notices.sql", "V10__record_versions.sql",
+            "V11__feed_warnings_and_runs.sql");
 
     /** A move of data that SQL alone cannot express, run after its script in the script's transaction. */
     interface Step {

@@ -39,7 +39,6 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.service.ActivityQuery;
 
@@ -56,7 +55,7 @@ import se.samverkan.api.service.ActivityQuery;
 @Component(service = SearchIndex.class)
 public class SearchIndex {
 
-    /** @param starts epoch seconds of the scheduled occurrences' starts, sorted */
+    /** @param starts epoch seconds of the occurrences' starts, scheduled or cancelled, sorted */
     private record Entry(String id, String municipality, ActivityCategory category, FocusArea focus, String venueId,
                          Set<String> languages, Set<String> organisers, long[] starts, String[] tokens) {
     }
@@ -131,7 +130,7 @@ public class SearchIndex {
         Collection<String> texts = Stream.concat(values(a.title()), values(a.description())).toList();
         return new Entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(),
                 a.languages() == null ? Set.of() : Set.copyOf(a.languages()),
-                a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), scheduledStarts(a.occurrences()),
+                a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), starts(a.occurrences()),
                 Tokens.of(texts).toArray(String[]::new));
     }
 
@@ -384,7 +383,7 @@ public class SearchIndex {
                     .add(AccessibilityFeature.valueOf(rs.getString(2))));
             each(s, "SELECT id, municipality_code, category, focus_area, venue_id, sessions FROM activity", rs -> {
                 rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
-                starts.put(rs.getString(1), scheduledStarts(Sessions.decode(rs.getString(6))));
+                starts.put(rs.getString(1), starts(Sessions.decode(rs.getString(6))));
             });
             each(s, "SELECT activity_id, lang FROM activity_language", rs -> languages
                     .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
@@ -419,8 +418,12 @@ public class SearchIndex {
         return texts == null ? Stream.empty() : texts.values().stream();
     }
 
-    private static long[] scheduledStarts(Collection<Occurrence> sessions) {
-        return sessions == null ? new long[0] : sessions.stream().filter(o -> o.status() != OccurrenceStatus.CANCELLED)
-                .mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
+    /**
+     * Cancelled sessions count: a search by date, and the calendar export, must still show an activity whose
+     * sessions were all cancelled, with its sessions marked so, or nobody learns of the cancellation.
+     */
+    private static long[] starts(Collection<Occurrence> sessions) {
+        return sessions == null ? new long[0]
+                : sessions.stream().mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
     }
 }

@@ -2,11 +2,15 @@ package se.samverkan.persistence.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,18 +62,36 @@ public final class Sessions {
     }
 
     /**
-     * The sessions to store for an activity: those whose id names a stored session keep it, the others get new
-     * ids after the highest stored one; a missing status is SCHEDULED.
+     * The sessions to store for an activity: those whose id names a stored session keep it; one without an id that
+     * starts when a stored session (not kept by another) starts is that session and keeps its id; the others get new
+     * ids after the highest stored one. A missing status is SCHEDULED.
      */
     static List<Occurrence> assignIds(List<Occurrence> stored, List<Occurrence> wanted) {
         long next = stored.stream().mapToLong(Occurrence::id).max().orElse(0);
         Set<Long> known = stored.stream().map(Occurrence::id).collect(Collectors.toSet());
-        List<Occurrence> result = new ArrayList<>(wanted.size());
+        Long[] ids = new Long[wanted.size()];
         Set<Long> taken = new HashSet<>();
-        for (Occurrence o : wanted) {
+        for (int i = 0; i < ids.length; i++) {
             // A stored session's id is kept once; a second session claiming it is a new one.
-            Long id = o.id() != null && known.contains(o.id()) && taken.add(o.id()) ? o.id() : Long.valueOf(++next);
-            result.add(new Occurrence(id, o.start(), o.end(),
+            Long id = wanted.get(i).id();
+            ids[i] = id != null && known.contains(id) && taken.add(id) ? id : null;
+        }
+        // Imports (calendar feeds, course catalogues) send no ids: their sessions are matched by start, so that a
+        // session keeps its id while its start stays (subscribers and attendance refer to it).
+        Map<Instant, Deque<Long>> free = new HashMap<>();
+        stored.stream().filter(o -> !taken.contains(o.id()))
+                .forEach(o -> free.computeIfAbsent(o.start().toInstant(), s -> new ArrayDeque<>()).add(o.id()));
+        for (int i = 0; i < ids.length; i++) {
+            Occurrence o = wanted.get(i);
+            if (ids[i] == null && o.id() == null) {
+                Deque<Long> same = free.get(o.start().toInstant());
+                ids[i] = same == null ? null : same.poll();
+            }
+        }
+        List<Occurrence> result = new ArrayList<>(wanted.size());
+        for (int i = 0; i < ids.length; i++) {
+            Occurrence o = wanted.get(i);
+            result.add(new Occurrence(ids[i] != null ? ids[i] : Long.valueOf(++next), o.start(), o.end(),
                     o.status() == null ? OccurrenceStatus.SCHEDULED : o.status()));
         }
         return result;

@@ -20,7 +20,7 @@ import se.samverkan.api.model.AccessibilityFeature;
 
 @Entity(name = "Venue")
 @Table(name = "venue")
-public class VenueEntity {
+public class VenueEntity extends RecordEntity {
 
     protected VenueEntity() {
         // for JPA

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Venue;
-import se.samverkan.api.security.Scopes;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.service.VenueService;
 import se.samverkan.api.validation.Validation;
@@ -24,7 +24,7 @@ public class VenueServiceImpl extends JpaEntityService<Venue, VenueEntity> imple
     public VenueServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
                                    @Reference SearchIndex index) {
         super(new Kind<Venue, VenueEntity>(VenueEntity.class, "id", Venue::id,
-                VenueEntity::new, Validation::validate, Scopes::of), jpa, contributions);
+                VenueEntity::new, Validation::validate, AccessPolicy::venue), jpa, contributions);
         this.index = index;
     }
 

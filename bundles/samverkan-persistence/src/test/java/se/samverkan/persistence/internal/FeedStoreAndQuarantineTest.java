@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.feed.FeedStore.State;
 import se.samverkan.api.feed.FeedStore.StoredEvent;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 class FeedStoreAndQuarantineTest {
@@ -37,11 +41,14 @@ class FeedStoreAndQuarantineTest {
     void feedStateAndEventsSurviveAsWritten() {
         Instant t = Instant.parse("2026-11-24T08:00:00Z");
         State first = new State("sv-kurser", "\"v1\"", "Tue, 24 Nov 2026 07:00:00 GMT", t, t, null,
-                new RunCounts(3, 0, 0, 0, 1), t, "m:b");
+                new RunCounts(3, 0, 0, 0, 1), t, "m:b", List.of("the feed's text: read as Windows-1252"), null);
         feeds.saveState(first);
         assertEquals(first, feeds.state("sv-kurser").orElseThrow());
+        State running = first.running(t.plusSeconds(30));
+        feeds.saveState(running);
+        assertEquals(running, feeds.state("sv-kurser").orElseThrow());
         State failed = new State("sv-kurser", "\"v1\"", first.lastModified(), t.plusSeconds(60), t,
-                "HTTP 503 from the source", first.lastRun(), t, "m:b");
+                "HTTP 503 from the source", first.lastRun(), t, "m:b", List.of(), null);
         feeds.saveState(failed);
         assertEquals(failed, new FeedStoreImpl(db.schema).state("sv-kurser").orElseThrow());
         assertTrue(feeds.state("annan").isEmpty());
@@ -93,7 +100,7 @@ class FeedStoreAndQuarantineTest {
         Quarantined bad = quarantine.add("feed:sv", "uid-1", "category: unknown", "BEGIN:VEVENT");
         Quarantined worse = quarantine.add("feed:sv", "uid-2", "no DTSTART", "BEGIN:VEVENT");
         Quarantined register = quarantine.add("register:ideella", "802002-8711", "bad check digit", "row");
-        quarantine.replayers.add(new Replayer() {
+        Replayer feeds = new Replayer() {
             @Override
             public boolean accepts(String source) {
                 return source.startsWith("feed:");
@@ -103,13 +110,46 @@ class FeedStoreAndQuarantineTest {
             public String replay(Quarantined item) {
                 return item.key().equals("uid-1") ? null : "DTSTART is still missing";
             }
+        };
+        List<Replayer> gotten = new ArrayList<>();
+        quarantine.replayers.add(new ComponentServiceObjects<>() {
+            @Override
+            public Replayer getService() {
+                gotten.add(feeds);
+                return feeds;
+            }
+
+            @Override
+            public void ungetService(Replayer service) {
+                assertTrue(gotten.remove(service), "only what was got is given back");
+            }
+
+            @Override
+            public ServiceReference<Replayer> getServiceReference() {
+                throw new UnsupportedOperationException();
+            }
         });
         assertNull(quarantine.replay(bad.id()));
         assertEquals(Quarantined.State.REPLAYED, quarantine.find(bad.id()).orElseThrow().state());
         assertEquals("DTSTART is still missing", quarantine.replay(worse.id()));
         assertEquals(Quarantined.State.WAITING, quarantine.find(worse.id()).orElseThrow().state());
-        assertEquals("no installed import takes items of register:ideella", quarantine.replay(register.id()));
+        assertEquals("no installed import takes items of register:ideella; if it is not wanted, discard it "
+                + "(samverkan:quarantine-discard " + register.id() + ", or DELETE /api/v1/admin/quarantine/"
+                + register.id() + ")", quarantine.replay(register.id()));
         assertEquals("item " + bad.id() + " is replayed, not waiting", quarantine.replay(bad.id()));
         assertThrows(NotFoundException.class, () -> quarantine.replay(9999));
+        assertTrue(gotten.isEmpty(), "every replayer got for a replay is given back");
+    }
+
+    @Test
+    void anItemNothingCanReplayIsDiscardedAndKept() {
+        Quarantined orphan = quarantine.add("feed:no-longer-configured", "uid-1", "category: unknown", "BEGIN:VEVENT");
+        Quarantined discarded = quarantine.discard(orphan.id());
+        assertEquals(Quarantined.State.DISCARDED, discarded.state());
+        assertEquals(orphan.raw(), discarded.raw(), "kept, with its text");
+        assertTrue(quarantine.list("feed:no-longer-configured", true).isEmpty(), "no longer waiting");
+        assertEquals("item " + orphan.id() + " is discarded, not waiting",
+                assertThrows(ConflictException.class, () -> quarantine.discard(orphan.id())).getMessage());
+        assertThrows(NotFoundException.class, () -> quarantine.discard(9999));
     }
 }

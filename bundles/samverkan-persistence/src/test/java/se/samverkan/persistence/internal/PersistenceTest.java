@@ -86,11 +86,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(9, SchemaMigrations.migrate(db.dataSource));
+        assertEquals(11, SchemaMigrations.migrate(db.dataSource));
         try (Connection c = db.dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(9, rs.getInt(1));
+            assertEquals(11, rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -173,7 +173,7 @@ class PersistenceTest {
     }
 
     @Test
-    void cancelledOccurrencesDoNotMatchADateRange() {
+    void anActivityWhoseSessionsAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
         Activity a = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = a.occurrences().get(0);
         activities.update(ADMIN, "simkurs", new Activity("simkurs", a.title(), a.description(), a.category(),
@@ -181,8 +181,35 @@ class PersistenceTest {
                 a.venueId(), a.capacity(), a.costSek(),
                 List.of(new Occurrence(o.id(), o.start(), o.end(), OccurrenceStatus.CANCELLED))));
         LocalDate day = LocalDate.parse("2026-12-01");
-        assertEquals(List.of(), ids(query(null, null, null, day, day)));
-        assertEquals(List.of("simkurs"), ids(query(null, null, null, null, null)));
+        ActivityQuery thatDay = query(null, null, null, day, day);
+        assertEquals(List.of("simkurs"), ids(thatDay), "subscribers and searchers must learn of the cancellation");
+        assertEquals(OccurrenceStatus.CANCELLED, activities.search(thatDay).items().get(0).occurrences().get(0).status());
+        assertEquals(List.of("simkurs"), new SearchIndex(db.schema).search(thatDay), "and after a restart");
+        assertEquals(List.of(), ids(query(null, null, null, day.plusDays(1), day.plusDays(1))));
+    }
+
+    @Test
+    void sessionsSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
+        // As a calendar feed sends them: never with ids. Only the moved session gets a new one.
+        Activity first = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Occurrence o = first.occurrences().get(0);
+        Occurrence next = new Occurrence(null, o.start().plusWeeks(1), o.end().plusWeeks(1), null);
+        Activity two = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+                new Occurrence(null, o.start(), o.end(), null), next)));
+        List<Long> ids = two.occurrences().stream().map(Occurrence::id).toList();
+        assertEquals(o.id(), ids.get(0));
+
+        Activity again = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+                new Occurrence(null, o.start(), o.end(), OccurrenceStatus.CANCELLED),
+                new Occurrence(null, next.start().plusHours(1), next.end().plusHours(1), null))));
+        assertEquals(ids.get(0), again.occurrences().get(0).id(), "same start, same session, though cancelled now");
+        assertEquals(ids.get(1) + 1, again.occurrences().get(1).id(), "a moved session is a new one");
+    }
+
+    private static Activity withSessions(Activity a, List<Occurrence> sessions) {
+        return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
+                a.languages(), a.municipalityCode(), a.organiserIds(), null, null, a.venueId(), a.capacity(),
+                a.costSek(), sessions);
     }
 
     @Test
@@ -459,7 +486,7 @@ class PersistenceTest {
     void statusCountsRecords() {
         var status = new StatusServiceImpl(db.schema).database();
         assertTrue(status.product().startsWith("Apache Derby"), status.product());
-        assertEquals(9, status.schemaVersion());
+        assertEquals(11, status.schemaVersion());
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
     }

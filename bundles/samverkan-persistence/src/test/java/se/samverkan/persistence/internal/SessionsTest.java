@@ -48,4 +48,19 @@ class SessionsTest {
         assertEquals(List.of(1L, 2L), Sessions.assignIds(List.of(), wanted.subList(2, 4)).stream()
                 .map(Occurrence::id).toList());
     }
+
+    @Test
+    void sessionsWithoutIdsTakeTheIdOfTheStoredSessionAtTheSameStartUnlessAnotherKeptIt() {
+        List<Occurrence> stored = List.of(session(3L, "2026-12-01T18:00:00+01:00", "2026-12-01T19:00:00+01:00", null),
+                session(9L, "2026-12-08T18:00:00+01:00", "2026-12-08T19:00:00+01:00", null));
+        List<Occurrence> wanted = List.of(
+                // the same instant written in another offset
+                session(null, "2026-12-01T17:00:00Z", "2026-12-01T19:30:00+01:00", OccurrenceStatus.CANCELLED),
+                session(9L, "2026-12-09T18:00:00+01:00", "2026-12-09T19:00:00+01:00", null),
+                session(null, "2026-12-08T18:00:00+01:00", "2026-12-08T19:00:00+01:00", null),
+                session(null, "2026-12-01T18:00:00+01:00", "2026-12-01T19:00:00+01:00", null));
+
+        assertEquals(List.of(3L, 9L, 10L, 11L), Sessions.assignIds(stored, wanted).stream().map(Occurrence::id).toList(),
+                "9 is kept by the session naming it; a second session at 3's start is a new one");
+    }
 }

@@ -31,9 +31,9 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
+import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.subscription.ActivityChange;
 import se.samverkan.api.subscription.Subscription;
@@ -190,7 +190,13 @@ class SubscriptionPersistenceTest {
         assertEquals(proposed, draft.activity(), "the activity survives its JSON, Arabic and Stockholm time included");
         assertEquals(List.of(), drafts.list(TROLLHATTAN, null));
         assertEquals(1, drafts.list(VANERSBORG, Draft.State.PENDING).size());
-        assertThrows(AccessDeniedException.class, () -> drafts.approve(TROLLHATTAN, draft.id()));
+        // Another municipality's draft is answered as a missing one: a 403 would say it exists, and whose it is.
+        NotFoundException hidden = assertThrows(NotFoundException.class, () -> drafts.approve(TROLLHATTAN, draft.id()));
+        assertEquals(assertThrows(NotFoundException.class, () -> drafts.approve(TROLLHATTAN, draft.id() + 1000))
+                .getMessage().replace(String.valueOf(draft.id() + 1000), String.valueOf(draft.id())), hidden.getMessage());
+        assertThrows(NotFoundException.class, () -> drafts.reject(TROLLHATTAN, draft.id()));
+        assertThrows(NotFoundException.class, () -> drafts.get(TROLLHATTAN, draft.id()));
+        assertEquals(draft, drafts.get(VANERSBORG, draft.id()));
         assertTrue(activities.find("mail-simkurs").isEmpty());
 
         Draft approved = drafts.approve(VANERSBORG, draft.id());

@@ -44,11 +44,13 @@ import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
 import se.samverkan.api.service.EntityService;
+import se.samverkan.api.service.EntityService.Versioned;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.SamverkanException;
+import se.samverkan.api.service.StaleVersionException;
 import se.samverkan.api.service.VenueService;
 
 /**
@@ -62,9 +64,9 @@ import se.samverkan.api.service.VenueService;
  * exists already (an organisation also gains the plugin's municipalities, so two plugins bringing it make one
  * record);</li>
  * <li>a record the plugin owns and now contributes differently is updated in place, unless it was edited (or
- * deleted) through the API since; then, as for a changed record the plugin does not own, the stored version is
- * kept and the record is reported as a conflict, until an administrator re-applies the plugin taking its
- * version;</li>
+ * deleted) through the API since, or is edited while the plugin is applied (the update names the version it read);
+ * then, as for a changed record the plugin does not own, the stored version is kept and the record is reported as
+ * a conflict, until an administrator re-applies the plugin taking its version;</li>
  * <li>the records a plugin owns become inactive (kept, hidden, refused for writes) when it goes and no other
  * installed plugin brings them, and active again when it comes back.</li>
  * </ul>
@@ -276,7 +278,8 @@ public class Plugins implements PluginRegistry {
             Applied before = previous.getOrDefault(kind, Map.of()).get(id);
             String contributed = Fingerprints.of(record);
             // A missing id is left to create(), whose validation names the problem.
-            Optional<T> stored = id == null ? Optional.empty() : service.find(id);
+            Optional<Versioned<T>> read = id == null ? Optional.empty() : service.findVersioned(id);
+            Optional<T> stored = read.map(Versioned::record);
             if (stored.isEmpty()) {
                 if (before != null && !takePluginVersion) {
                     conflicts.add(kind + " " + id + ": deleted through the API; not brought back");
@@ -308,7 +311,14 @@ public class Plugins implements PluginRegistry {
                 ledger.record(plugin, kind, id, new Applied(contributed, storedPrint, owner));
                 return 2;
             }
-            String savedPrint = Fingerprints.of(service.update(Caller.SYSTEM, id, wanted));
+            String savedPrint;
+            try {
+                savedPrint = Fingerprints.of(service.update(Caller.SYSTEM, id, wanted, read.get().version()).record());
+            } catch (StaleVersionException e) {
+                conflicts.add(kind + " " + id + ": changed by the plugin, but edited through the API while the plugin "
+                        + "was applied; the API's edit is kept");
+                return 2;
+            }
             ledger.restamp(kind, id, storedPrint, savedPrint);
             ledger.record(plugin, kind, id, new Applied(contributed, savedPrint, owner));
             return 1;

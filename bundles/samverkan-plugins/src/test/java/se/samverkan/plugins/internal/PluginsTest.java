@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -33,6 +34,7 @@ import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
 import se.samverkan.api.plugin.SamverkanPlugin;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.VenueService;
 import se.samverkan.api.testing.InMemoryServices;
 
 class PluginsTest {
@@ -160,6 +162,35 @@ class PluginsTest {
         assertEquals(renamed, services.venues.get("simhall-gotene"));
         assertEquals(List.of(), settled.conflicts());
         assertEquals(List.of(), plugins.apply(v2, "gotene", "1.1.0", false).conflicts());
+    }
+
+    @Test
+    void anEditThroughTheApiWhileThePluginIsAppliedIsKeptAndShownAsAConflict() {
+        Venue edited = new Venue("simhall-gotene", "Simhallen (coordinator's name)", null, "1471", Set.of());
+        Venue renamed = new Venue("simhall-gotene", "Götene simhall", "Parkgatan 2", "1471", Set.of());
+        plugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null)),
+                "gotene", "1.0.0", false);
+        // The API's edit lands between the plugin's read of the venue and its write.
+        VenueService racing = (VenueService) Proxy.newProxyInstance(VenueService.class.getClassLoader(),
+                new Class<?>[]{VenueService.class}, (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(services.venues, args);
+                        if (method.getName().equals("findVersioned")) {
+                            services.venues.update(Caller.SYSTEM, "simhall-gotene", edited);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Plugins racingPlugins = new Plugins(services.municipalities, services.organisations, racing,
+                services.agreements, services.programmes, services.activities, services.ledger, null);
+
+        PluginReport report = racingPlugins.apply(plugin("gotene", new Contribution(List.of(GOTENE), null,
+                List.of(renamed), null, null, null)), "gotene", "1.1.0", false);
+        assertEquals(edited, services.venues.get("simhall-gotene"));
+        assertEquals(List.of("venue simhall-gotene: changed by the plugin, but edited through the API while the plugin "
+                + "was applied; the API's edit is kept"), report.conflicts());
     }
 
     @Test

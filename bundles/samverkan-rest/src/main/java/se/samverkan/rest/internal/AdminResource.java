@@ -3,6 +3,7 @@ package se.samverkan.rest.internal;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -78,6 +79,24 @@ public class AdminResource {
             throw new ConflictException("item " + id + " was not taken: " + problem);
         }
         return quarantine.find(id).orElseThrow();
+    }
+
+    /**
+     * Drops a waiting item that is not wanted (e.g. of a calendar feed no longer configured, which nothing can
+     * replay): 200 with the item, marked DISCARDED; 404 if there is none; 409 if it is not waiting.
+     */
+    @DELETE
+    @Path("quarantine/{id}")
+    public Quarantined discard(@PathParam("id") long id) {
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "discard quarantined items");
+        return quarantine.discard(id);
+    }
+
+    /** As {@link #discard(long)}, for clients that cannot send DELETE. */
+    @POST
+    @Path("quarantine/{id}/discard")
+    public Quarantined discardByPost(@PathParam("id") long id) {
+        return discard(id);
     }
 
     @GET

@@ -1,9 +1,17 @@
 package se.samverkan.rest.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 import javax.ws.rs.GET;
@@ -29,7 +37,8 @@ import se.samverkan.calendar.ICalendarExport;
 /**
  * Subscribable iCalendar feeds of the public activities, filtered by municipality, organisation, category and
  * language (combinable), e.g. {@code /api/v1/calendar.ics?municipality=1471&language=ar}. Calendar apps poll:
- * the ETag lets an unchanged feed cost them a 304, and Cache-Control keeps them from polling too often.
+ * the ETag (If-None-Match) or Last-Modified (If-Modified-Since) lets an unchanged feed cost them a 304, and
+ * Cache-Control keeps them from polling too often.
  */
 @Path("calendar.ics")
 public class CalendarResource {
@@ -40,6 +49,7 @@ public class CalendarResource {
     private static final int MAX_AGE_SECONDS = 900;
 
     private final ActivityService activities;
+    private final Versions versions = new Versions();
 
     @Context
     private UriInfo uri;
@@ -54,7 +64,8 @@ public class CalendarResource {
                          @QueryParam("organisation") String organisation,
                          @QueryParam("category") String category,
                          @QueryParam("language") String language,
-                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         String lang = Params.languageCode(language);
         ActivityCategory kind = Params.enumValue(ActivityCategory.class, "category", category);
         List<Activity> selected = new ArrayList<>();
@@ -73,15 +84,69 @@ public class CalendarResource {
         StringBuilder content = new StringBuilder(name).append('\n').append(lang).append('\n').append(links);
         selected.forEach(a -> content.append('\n').append(a));
         EntityTag etag = new EntityTag(Sha256.hex(content.toString()).substring(0, 32));
+        Date lastModified = Date.from(versions.since(name + '\n' + lang + '\n' + links, etag.getValue()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
-        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*"))) {
-            return Response.notModified(etag).cacheControl(cache).build();
+        // If-None-Match decides when it is sent; If-Modified-Since is for clients that send no tag (RFC 9110 13.2.2).
+        boolean unchanged = ifNoneMatch != null
+                ? ifNoneMatch.contains("\"" + etag.getValue() + "\"") || ifNoneMatch.equals("*")
+                : notModifiedSince(ifModifiedSince, lastModified);
+        if (unchanged) {
+            return Response.notModified(etag).lastModified(lastModified).cacheControl(cache).build();
         }
         // Subscribers who chose a language read titles in it where there is one.
         String body = ICalendarExport.write(name, selected, links, lang == null ? "sv" : lang);
-        return Response.ok(body, TEXT_CALENDAR).tag(etag).cacheControl(cache)
+        return Response.ok(body, TEXT_CALENDAR).tag(etag).lastModified(lastModified).cacheControl(cache)
                 .header("Content-Disposition", "inline; filename=\"samverkan.ics\"").build();
+    }
+
+    /** An If-Modified-Since that cannot be read is left out, as RFC 9110 asks. */
+    static boolean notModifiedSince(String ifModifiedSince, Date lastModified) {
+        if (ifModifiedSince == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.toInstant().isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * When each calendar (a combination of filters) got the content it has now: its Last-Modified. The content's
+     * tag tells whether it changed, whatever changed it (an edit, an activity leaving the filter, the 30-day window
+     * moving on). Kept in memory for the most recently asked calendars: after a restart, or for a calendar not asked
+     * for a while, the content counts as new from then, which costs a client one full answer, never a stale one.
+     */
+    static final class Versions {
+
+        private static final int CALENDARS = 1000;
+
+        private record Version(String tag, Instant since) {
+        }
+
+        private final Map<String, Version> current = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Version> eldest) {
+                return size() > CALENDARS;
+            }
+        };
+
+        /**
+         * When the calendar got the content with this tag. HTTP dates have whole seconds, so a new content is dated
+         * at least a second after the one before it: a client holding that one must not be told it is current.
+         */
+        synchronized Instant since(String calendar, String tag) {
+            Version version = current.get(calendar);
+            if (version == null || !version.tag().equals(tag)) {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                Instant since = version == null || now.isAfter(version.since()) ? now : version.since().plusSeconds(1);
+                version = new Version(tag, since);
+                current.put(calendar, version);
+            }
+            return version.since();
+        }
     }
 
     /** The calendar's name in subscribers' apps, e.g. "Samverkan: 1471, ar". */

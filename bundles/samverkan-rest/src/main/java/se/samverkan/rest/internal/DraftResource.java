@@ -39,6 +39,13 @@ public class DraftResource {
         return drafts.list(caller(), Params.enumValue(Draft.State.class, "state", state));
     }
 
+    /** Another municipality's draft answers 404, as a missing one. */
+    @GET
+    @Path("{id}")
+    public Draft get(@PathParam("id") long id) {
+        return drafts.get(caller(), id);
+    }
+
     @POST
     @Path("{id}/approve")
     public Draft approve(@PathParam("id") long id) {

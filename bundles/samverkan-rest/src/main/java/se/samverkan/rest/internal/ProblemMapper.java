@@ -1,5 +1,7 @@
 package se.samverkan.rest.internal;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 import javax.ws.rs.WebApplicationException;
@@ -19,10 +21,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (clientWentAway(e)) {
+            // Not the server's fault, so no error in the log; and no body, which could only fail to be written.
+            LOG.log(Level.DEBUG, "The client closed the connection before the answer was written", e);
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
         return problem(e).toResponse();
     }
 
     static Problem problem(Throwable e) {
+        // First, as a body over the limit may reach here wrapped by the JSON reader that was reading it.
+        WebApplicationException carrying = cause(e, WebApplicationException.class);
+        if (carrying != null && carrying.getResponse().getEntity() instanceof Problem p) {
+            return p;
+        }
         if (e instanceof ValidationException v) {
             return new Problem("about:blank", v.title(), v.status(), v.getMessage(), v.errors());
         }
@@ -35,6 +47,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException w) {
             Response.StatusType status = w.getResponse().getStatusInfo();
+            if (status.getStatusCode() >= 500) {
+                LOG.log(Level.ERROR, "The REST API failed with " + status.getStatusCode(), e);
+            }
             return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail(status.getStatusCode()));
         }
         LOG.log(Level.ERROR, "Unexpected error in the REST API", e);
@@ -59,6 +74,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 415 -> "Send the request body as application/json";
             default -> "The request could not be handled";
         };
+    }
+
+    /** A connection the client closed or reset while its request was read or its answer written. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof EOFException || (t instanceof IOException
+                    && (message.contains("Broken pipe") || message.contains("Connection reset")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

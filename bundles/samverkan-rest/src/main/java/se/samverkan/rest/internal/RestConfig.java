@@ -12,4 +12,7 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "JAAS realm that checks user names and passwords")
     String realm() default "karaf";
+
+    @AttributeDefinition(description = "Largest request body accepted, in bytes; larger ones are answered 413")
+    long maxBodyBytes() default 1_048_576;
 }

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -42,6 +44,7 @@ import se.samverkan.api.subscription.SubscriptionService;
 public class RestServer {
 
     private final Server server;
+    private final Server fallback;
     /** Optional: the calendar import may be left out; administration answers 404 for feeds then. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -60,7 +63,9 @@ public class RestServer {
     private volatile SubscriptionService subscriptions;
 
     @Activate
-    public RestServer(RestConfig config, @Reference WebSecurity security,
+    public RestServer(RestConfig config, BundleContext context,
+                      @Reference ServiceComponentRuntime components,
+                      @Reference WebSecurity security,
                       @Reference MunicipalityService municipalities,
                       @Reference OrganisationService organisations,
                       @Reference AgreementService agreements,
@@ -88,15 +93,25 @@ public class RestServer {
                 new KpiResource(kpis),
                 new DraftResource(drafts),
                 new SubscriptionResource(() -> subscriptions, security),
-                new HealthResource(),
+                new HealthResource(ComponentHealth.of(context, components)::problems),
                 new OpenApiResource()));
-        factory.setProviders(providers(security, config.realm()));
+        factory.setProviders(providers(config.maxBodyBytes(), security, config.realm()));
+        server = create(factory);
+        JAXRSServerFactoryBean root = new JAXRSServerFactoryBean();
+        root.setBus(BusFactory.getDefaultBus());
+        root.setAddress("/");
+        root.setServiceBeans(List.of(new NoSuchResource()));
+        root.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper()));
+        fallback = create(root);
+    }
+
+    private static Server create(JAXRSServerFactoryBean factory) {
         // CXF looks up its extensions through the context class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
-            server = factory.create();
+            return factory.create();
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -104,12 +119,14 @@ public class RestServer {
 
     @Deactivate
     void stop() {
+        fallback.destroy();
         server.destroy();
     }
 
-    static List<Object> providers(WebSecurity security, String realm) {
-        return Stream.concat(Stream.of(new JacksonJsonProvider(objectMapper()), new ProblemMapper()),
-                security.providers(realm).stream()).toList();
+    /** The API's providers: body limit, JSON, errors, request rules, and the filters of {@link WebSecurity}. */
+    static List<Object> providers(long maxBodyBytes, WebSecurity security, String realm) {
+        return Stream.concat(Stream.of(new BodyLimit(maxBodyBytes), new JacksonJsonProvider(objectMapper()),
+                new ProblemMapper(), new RequestRules()), security.providers(realm).stream()).toList();
     }
 
     /** ISO dates and times as text; unknown fields are an error rather than silently dropped. */

@@ -107,7 +107,7 @@ final class ApiServer implements AutoCloseable {
         factory.setBus(bus);
         factory.setAddress("/v1");
         factory.setServiceBeans(beans);
-        factory.setProviders(RestServer.providers(security, "karaf"));
+        factory.setProviders(RestServer.providers(1_048_576, security, "karaf"));
         factory.create();
         base = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + connector.getLocalPort() + "/api/v1/");

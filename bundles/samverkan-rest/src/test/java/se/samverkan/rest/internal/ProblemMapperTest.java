@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import se.samverkan.api.model.Activity;
@@ -53,6 +54,38 @@ class ProblemMapperTest {
         Problem crash = ProblemMapper.problem(new IllegalStateException("secret internals"));
         assertEquals(500, crash.status());
         assertTrue(!crash.detail().contains("secret"), crash.detail());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413EvenWhenTheJsonReaderWrappedIt() {
+        Problem tooLarge = Problem.of(413, "Payload Too Large", "A request body may have at most 10 bytes");
+        JsonMappingException wrapped = new JsonMappingException(null, "while reading",
+                new BodyLimit.TooLarge(tooLarge));
+        assertEquals(tooLarge, ProblemMapper.problem(wrapped));
+    }
+
+    @Test
+    void aClientThatWentAwayIsNoServerErrorAndGetsNoBody() {
+        // Jetty's EofException is an EOFException; a reset connection is an IOException saying so.
+        Throwable closed = new IllegalStateException(new java.io.IOException(new java.io.EOFException()));
+        assertTrue(ProblemMapper.clientWentAway(closed));
+        assertTrue(ProblemMapper.clientWentAway(new java.io.IOException("Connection reset by peer")));
+        assertTrue(!ProblemMapper.clientWentAway(new java.io.IOException("disk full")));
+        Response r = new ProblemMapper().toResponse(closed);
+        assertEquals(400, r.getStatus());
+        assertEquals(null, r.getEntity());
+    }
+
+    @Test
+    void requestRulesKnowWhatEachMethodReads() throws Exception {
+        var search = ActivityResource.class.getMethod("search", String.class, String.class, String.class,
+                String.class, String.class, String.class, String.class, String.class, String.class, String.class);
+        var update = CrudResource.class.getMethod("update", String.class, String.class, Object.class);
+        var approve = DraftResource.class.getMethod("approve", long.class);
+        assertEquals("Reads[queryParameters=[accessibility, category, focusArea, from, language, limit, municipality, "
+                + "offset, q, to], body=false]", RequestRules.reads(search).toString());
+        assertEquals("Reads[queryParameters=[], body=true]", RequestRules.reads(update).toString());
+        assertEquals("Reads[queryParameters=[], body=false]", RequestRules.reads(approve).toString());
     }
 
     @Test

@@ -93,8 +93,8 @@ final class Tables {
     static ShellTable feeds(Collection<FeedStatus> feeds) {
         return table(feeds, "No calendar feeds are configured.", f -> row(f.id(), f.state().toLowerCase(Locale.ROOT),
                         Formats.instant(f.lastSync()), Formats.instant(f.lastSuccess()), f.events(), runCounts(f.lastRun()),
-                        f.lastError() == null ? "" : f.lastError()),
-                "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error");
+                        f.lastError() == null ? "" : f.lastError(), String.join("; ", f.warnings())),
+                "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error", "Warnings");
     }
 
     static ShellTable registries(Collection<RegistryStatus> registries) {

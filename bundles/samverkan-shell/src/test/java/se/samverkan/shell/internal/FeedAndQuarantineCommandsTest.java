@@ -26,7 +26,7 @@ class FeedAndQuarantineCommandsTest {
     private static final Instant SYNC = Instant.parse("2026-11-24T09:00:00Z");
     private static final FeedStatus FAILING = new FeedStatus("sv-kurser", "https://example.org/kurser.ics",
             "sv-orebro-lan", "FAILING", SYNC, SYNC.minusSeconds(3600), "HTTP 503 from https://example.org/kurser.ics",
-            new RunCounts(12, 1, 0, 2, 1), 11);
+            new RunCounts(12, 1, 0, 2, 1), 11, List.of("the feed's text: it was read as Windows-1252"));
 
     private final FeedService feeds = new FeedService() {
         @Override
@@ -46,13 +46,13 @@ class FeedAndQuarantineCommandsTest {
     };
 
     @Test
-    void feedListShowsStateTimesCountsAndTheLastError() throws CommandException {
+    void feedListShowsStateTimesCountsTheLastErrorAndWarnings() throws CommandException {
         FeedListCommand list = new FeedListCommand();
         list.feeds = feeds;
         List<String> cells = row(output(list::print), "sv-kurser");
         assertEquals(List.of("sv-kurser", "failing", "2026-11-24 10:00", "2026-11-24 09:00", "11",
-                "12 new, 1 changed, 0 unchanged, 2 removed, 1 quarantined", "HTTP 503 from https://example.org/kurser.ics"),
-                cells);
+                "12 new, 1 changed, 0 unchanged, 2 removed, 1 quarantined", "HTTP 503 from https://example.org/kurser.ics",
+                "the feed's text: it was read as Windows-1252"), cells);
         FeedSyncCommand sync = new FeedSyncCommand();
         sync.feeds = feeds;
         sync.id = "okänd";
@@ -78,6 +78,19 @@ class FeedAndQuarantineCommandsTest {
         quarantine.replayer = answering(null);
         assertTrue(output(replay::print).contains("Item 1 was taken"));
         assertTrue(output(list::print).contains("Nothing is quarantined."));
+    }
+
+    @Test
+    void quarantineDiscardDropsAWaitingItemOnce() throws CommandException {
+        InMemoryQuarantine quarantine = new InMemoryQuarantine();
+        Quarantined orphan = quarantine.add("feed:gone", "k-1043@sv.se", "category 'Dans' is not mapped", "BEGIN:VEVENT");
+        QuarantineDiscardCommand discard = new QuarantineDiscardCommand();
+        discard.quarantine = quarantine;
+        discard.id = orphan.id();
+        assertEquals("Item 1 is discarded.", output(discard::print).strip());
+        assertEquals(Quarantined.State.DISCARDED, quarantine.find(orphan.id()).orElseThrow().state());
+        assertEquals("item 1 is discarded, not waiting",
+                assertThrows(CommandException.class, discard::execute).getMessage());
     }
 
     /** A replayer of every source that gives the same answer (null: taken). */

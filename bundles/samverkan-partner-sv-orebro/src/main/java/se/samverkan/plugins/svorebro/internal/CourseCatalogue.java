@@ -1,11 +1,5 @@
 package se.samverkan.plugins.svorebro.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -219,20 +213,6 @@ final class CourseCatalogue {
             throw new IllegalArgumentException();
         }
         return day;
-    }
-
-    /**
-     * The file's text: UTF-8 if it is valid UTF-8, else Windows-1252, which is what Swedish Excel writes when a
-     * sheet is saved as "CSV (semicolon separated)". A file in neither would show as misspelt titles, so UTF-8 is
-     * read strictly rather than with replacement characters.
-     */
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
     }
 
     /** Two years of weekly sessions at most: a typo must not make thousands. */

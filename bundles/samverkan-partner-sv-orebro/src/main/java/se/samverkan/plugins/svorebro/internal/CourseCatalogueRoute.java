@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
+import se.samverkan.api.util.TextDecoding;
 import se.samverkan.routes.ImportResult;
 import se.samverkan.routes.SamverkanEndpoints;
 import se.samverkan.routes.ServiceUnavailableException;
@@ -92,7 +93,8 @@ public class CourseCatalogueRoute extends RouteBuilder {
 
     /** The file's rows become the activities in the body; what could not be read waits for the report. */
     private void read(Exchange exchange) {
-        CourseCatalogue.Read read = catalogue.read(CourseCatalogue.decode(exchange.getIn().getBody(byte[].class)));
+        CourseCatalogue.Read read = catalogue.read(
+                TextDecoding.decode(exchange.getIn().getBody(byte[].class), null).text());
         exchange.setProperty(CATALOGUE, read);
         exchange.getIn().setBody(read.activities());
     }

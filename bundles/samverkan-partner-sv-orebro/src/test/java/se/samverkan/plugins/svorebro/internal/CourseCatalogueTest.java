@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +23,6 @@ class CourseCatalogueTest {
             + "start_date;weekday;time;duration_minutes;weeks;capacity;cost_sek";
 
     private final CourseCatalogue catalogue = new CourseCatalogue("sv-orebro-lan", "sv-orebro-");
-
-    @Test
-    void readsUtf8AndWhatSwedishExcelSavesAsCsv() {
-        String text = "Svenska i vardagen;Läxhjälp;Körkortsteori";
-        assertEquals(text, CourseCatalogue.decode(text.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(text, CourseCatalogue.decode(text.getBytes(Charset.forName("windows-1252"))));
-        assertEquals("\uFEFFrubrik", CourseCatalogue.decode("\uFEFFrubrik".getBytes(StandardCharsets.UTF_8)),
-                "a UTF-8 byte-order mark stays for the reader to drop");
-    }
 
     @Test
     void mapsARowToAnActivityWithWeeklySessionsInSwedishTime() {
