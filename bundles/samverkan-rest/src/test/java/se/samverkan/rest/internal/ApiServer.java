@@ -102,7 +102,7 @@ final class ApiServer implements AutoCloseable {
         jetty.setHandler(context);
         jetty.start();
         List<Object> beans = new ArrayList<>(resources.apply(security));
-        beans.add(new HealthResource());
+        beans.add(new HealthResource(List::of));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
