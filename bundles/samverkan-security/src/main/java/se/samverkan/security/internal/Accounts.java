@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import javax.security.auth.login.AppConfigurationEntry;
 
@@ -43,7 +43,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}), into a copy of the user
  * file that then replaces it in one step: Karaf watches the file and rewrites entries it reads as not yet hashed,
  * and while the engine rewrote the file in place, once per change, the watcher read it half-written and wrote a
- * damaged file back (users lost, a role taken for a user). At every start the user file is made readable by its owner only, passwords still stored as unsalted
+ * damaged file back (users lost, a role taken for a user); and while the watcher is hashing passwords written in
+ * plain text, Accounts waits, since the watcher then writes back the file as it read it. At every start the user file is made readable by its owner only, passwords still stored as unsalted
  * digests are named in the log, and while demo users exist a warning says so on the console and in the log.
  */
 @Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
@@ -63,7 +64,7 @@ public class Accounts {
                     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories,
                     // Karaf's user store hashes through it: it must be there before users are written.
                     @Reference(target = "(name=" + PasswordHashing.NAME + ")") EncryptionService hashing)
-            throws IOException {
+            throws IOException, InterruptedException {
         BackingEngineService engines = new BackingEngineService();
         engines.setEngineFactories(factories);
         AppConfigurationEntry[] entries = realms.stream().filter(r -> r.getName().equals(config.realm()))
@@ -83,6 +84,9 @@ public class Accounts {
             return;
         }
         Path file = Path.of(options.get("users").toString());
+        String prefix = String.valueOf(options.get("encryption.prefix"));
+        String suffix = String.valueOf(options.get("encryption.suffix"));
+        awaitHashed(file, prefix, suffix, Duration.ofSeconds(30));
         Path draft = file.resolveSibling(file.getFileName() + ".new");
         Files.copy(file, draft, StandardCopyOption.REPLACE_EXISTING);
         ownerOnly(draft);
@@ -97,8 +101,7 @@ public class Accounts {
             Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         ownerOnly(file);
-        List<String> legacy = legacyUsers(file, String.valueOf(options.get("encryption.prefix")),
-                String.valueOf(options.get("encryption.suffix")));
+        List<String> legacy = legacyUsers(file, prefix, suffix);
         if (!legacy.isEmpty()) {
             LOG.log(Level.WARNING, "The passwords of {0} are stored as unsalted SHA-256 digests; set them again "
                     + "(jaas:user-add NAME PASSWORD) to store them salted", legacy);
@@ -175,20 +178,63 @@ public class Accounts {
 
     /** Users whose stored password is an unsalted digest of Karaf's "basic" encryption. */
     static List<String> legacyUsers(Path users, String prefix, String suffix) throws IOException {
+        List<String> legacy = new ArrayList<>();
+        storedPasswords(users).forEach((user, stored) -> {
+            if (hashed(stored, prefix, suffix) && PasswordHashing.isLegacy(
+                    stored.substring(prefix.length(), stored.length() - suffix.length()))) {
+                legacy.add(user);
+            }
+        });
+        return legacy;
+    }
+
+    /** Users whose password is in the file in plain text (written by hand), not yet hashed. */
+    static List<String> plainUsers(Path users, String prefix, String suffix) throws IOException {
+        List<String> plain = new ArrayList<>();
+        storedPasswords(users).forEach((user, stored) -> {
+            if (!hashed(stored, prefix, suffix)) {
+                plain.add(user);
+            }
+        });
+        return plain;
+    }
+
+    /**
+     * Waits (at most {@code max}) until Karaf has hashed the passwords written into the file in plain text. Karaf's
+     * watcher of the file reads it, hashes them (a slow hash, on purpose) and writes back what it read: a change
+     * made meanwhile would be lost, as the demo users were when the file held a plain password at start.
+     */
+    static void awaitHashed(Path users, String prefix, String suffix, Duration max)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        List<String> plain = plainUsers(users, prefix, suffix);
+        while (!plain.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(100);
+            plain = plainUsers(users, prefix, suffix);
+        }
+        if (!plain.isEmpty()) {
+            LOG.log(Level.WARNING, "The passwords of {0} in {1} are still not hashed after {2} s", plain, users,
+                    max.toSeconds());
+        }
+    }
+
+    private static boolean hashed(String stored, String prefix, String suffix) {
+        return stored.startsWith(prefix) && stored.endsWith(suffix) && stored.length() >= prefix.length() + suffix.length();
+    }
+
+    /** User name to stored password (the first field), groups left out. */
+    private static Map<String, String> storedPasswords(Path users) throws IOException {
         Properties file = new Properties();
         try (Reader in = Files.newBufferedReader(users, StandardCharsets.UTF_8)) {
             file.load(in);
         }
-        List<String> legacy = new ArrayList<>();
-        for (String key : new TreeSet<>(file.stringPropertyNames())) {
-            String stored = file.getProperty(key).split(",", 2)[0].strip();
-            if (!key.startsWith("_g_:") && stored.startsWith(prefix) && stored.endsWith(suffix)
-                    && stored.length() >= prefix.length() + suffix.length() && PasswordHashing.isLegacy(
-                    stored.substring(prefix.length(), stored.length() - suffix.length()))) {
-                legacy.add(key);
+        Map<String, String> stored = new TreeMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (!key.startsWith("_g_:")) {
+                stored.put(key, file.getProperty(key).split(",", 2)[0].strip());
             }
         }
-        return legacy;
+        return stored;
     }
 
     /** The user store holds every password hash: only the platform's own account may read it. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,25 @@ class AccountsTest {
                 + "new = {CRYPT}pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA{CRYPT},coordinator\n"
                 + "plain = 5FCF82BC15AEF42CD3EC93E6D4B51C04DF110CF77EE715F62F3F172FF8ED9DE9,coordinator\n");
         assertEquals(List.of("old"), Accounts.legacyUsers(file, "{CRYPT}", "{CRYPT}"));
+        assertEquals(List.of("plain"), Accounts.plainUsers(file, "{CRYPT}", "{CRYPT}"));
+    }
+
+    @Test
+    void waitsUntilPlainPasswordsAreHashedBeforeWriting() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.properties"), "itest-admin = secret,admin\n");
+        // What Karaf's watcher of the file does, a while after the file was written.
+        Thread watcher = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                Files.writeString(file, "itest-admin = {CRYPT}pbkdf2-sha256$1$AAAA$AAAA{CRYPT},admin\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        watcher.start();
+        Accounts.awaitHashed(file, "{CRYPT}", "{CRYPT}", Duration.ofSeconds(30));
+        assertEquals(List.of(), Accounts.plainUsers(file, "{CRYPT}", "{CRYPT}"), "returns only once all are hashed");
+        watcher.join();
     }
 
     @Test
