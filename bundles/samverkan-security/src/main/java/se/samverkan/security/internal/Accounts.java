@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -43,8 +42,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}), into a copy of the user
  * file that then replaces it in one step: Karaf watches the file and rewrites entries it reads as not yet hashed,
  * and while the engine rewrote the file in place, once per change, the watcher read it half-written and wrote a
- * damaged file back (users lost, a role taken for a user); and while the watcher is hashing passwords written in
- * plain text, Accounts waits, since the watcher then writes back the file as it read it. At every start the user file is made readable by its owner only, passwords still stored as unsalted
+ * damaged file back (users lost, a role taken for a user). Passwords written into the file in plain text are
+ * hashed in the same step, so Karaf finds nothing left to rewrite. At every start the user file is made readable by its owner only, passwords still stored as unsalted
  * digests are named in the log, and while demo users exist a warning says so on the console and in the log.
  */
 @Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
@@ -64,7 +63,7 @@ public class Accounts {
                     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories,
                     // Karaf's user store hashes through it: it must be there before users are written.
                     @Reference(target = "(name=" + PasswordHashing.NAME + ")") EncryptionService hashing)
-            throws IOException, InterruptedException {
+            throws IOException {
         BackingEngineService engines = new BackingEngineService();
         engines.setEngineFactories(factories);
         AppConfigurationEntry[] entries = realms.stream().filter(r -> r.getName().equals(config.realm()))
@@ -86,7 +85,6 @@ public class Accounts {
         Path file = Path.of(options.get("users").toString());
         String prefix = String.valueOf(options.get("encryption.prefix"));
         String suffix = String.valueOf(options.get("encryption.suffix"));
-        awaitHashed(file, prefix, suffix, Duration.ofSeconds(30));
         Path draft = file.resolveSibling(file.getFileName() + ".new");
         Files.copy(file, draft, StandardCopyOption.REPLACE_EXISTING);
         ownerOnly(draft);
@@ -94,6 +92,7 @@ public class Accounts {
         draftOptions.put("users", draft.toString());
         BackingEngine users = engines.get(new AppConfigurationEntry(store.getLoginModuleName(), store.getControlFlag(),
                 draftOptions));
+        hashPlainPasswords(users, draft, prefix, suffix);
         ensure(users, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
         if (Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(draft))) {
             Files.delete(draft);
@@ -200,21 +199,16 @@ public class Accounts {
     }
 
     /**
-     * Waits (at most {@code max}) until Karaf has hashed the passwords written into the file in plain text. Karaf's
-     * watcher of the file reads it, hashes them (a slow hash, on purpose) and writes back what it read: a change
-     * made meanwhile would be lost, as the demo users were when the file held a plain password at start.
+     * Stores the passwords written into the file in plain text hashed. Karaf would do it too, at the user's first
+     * login or by its watcher of the file, but it writes back the file as it read it when the slow hash is done: a
+     * change made meanwhile is lost, as the demo users were when the file held a plain password at start.
      */
-    static void awaitHashed(Path users, String prefix, String suffix, Duration max)
-            throws IOException, InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        List<String> plain = plainUsers(users, prefix, suffix);
-        while (!plain.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(100);
-            plain = plainUsers(users, prefix, suffix);
-        }
-        if (!plain.isEmpty()) {
-            LOG.log(Level.WARNING, "The passwords of {0} in {1} are still not hashed after {2} s", plain, users,
-                    max.toSeconds());
+    static void hashPlainPasswords(BackingEngine users, Path file, String prefix, String suffix) throws IOException {
+        Map<String, String> stored = storedPasswords(file);
+        for (String user : plainUsers(file, prefix, suffix)) {
+            if (!stored.get(user).isEmpty()) {
+                users.addUser(user, stored.get(user));
+            }
         }
     }
 

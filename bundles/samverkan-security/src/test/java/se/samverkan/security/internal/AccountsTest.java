@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Principal;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.felix.utils.properties.Properties;
 import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.encryption.EncryptionSupport;
 import org.apache.karaf.jaas.modules.properties.PropertiesBackingEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,21 +94,26 @@ class AccountsTest {
     }
 
     @Test
-    void waitsUntilPlainPasswordsAreHashedBeforeWriting() throws Exception {
-        Path file = Files.writeString(dir.resolve("users.properties"), "itest-admin = secret,admin\n");
-        // What Karaf's watcher of the file does, a while after the file was written.
-        Thread watcher = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-                Files.writeString(file, "itest-admin = {CRYPT}pbkdf2-sha256$1$AAAA$AAAA{CRYPT},admin\n");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+    void storesPlainPasswordsHashedKeepingTheirRoles() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.properties"),
+                "itest-admin = secret,admin\nanna = {CRYPT}unchanged{CRYPT},coordinator\n");
+        PasswordHashing hashing = new PasswordHashing(1000, Clock.systemUTC());
+        // Karaf's store, hashing as the realm does with encryption.name = samverkan and {CRYPT} around the hash.
+        EncryptionSupport realmHashing = new EncryptionSupport(Map.of()) {
+            @Override
+            public String encrypt(String password) {
+                return "{CRYPT}" + hashing.hash(password) + "{CRYPT}";
             }
-        });
-        watcher.start();
-        Accounts.awaitHashed(file, "{CRYPT}", "{CRYPT}", Duration.ofSeconds(30));
-        assertEquals(List.of(), Accounts.plainUsers(file, "{CRYPT}", "{CRYPT}"), "returns only once all are hashed");
-        watcher.join();
+        };
+        Accounts.hashPlainPasswords(new PropertiesBackingEngine(new Properties(file.toFile()), realmHashing), file,
+                "{CRYPT}", "{CRYPT}");
+        Properties stored = new Properties(file.toFile());
+        String[] admin = stored.getProperty("itest-admin").split(",");
+        assertTrue(admin[0].startsWith("{CRYPT}pbkdf2-sha256$1000$"), admin[0]);
+        assertTrue(hashing.verify("secret", admin[0].substring(7, admin[0].length() - 7)));
+        assertEquals(List.of("admin"), roles(engine(file), "itest-admin"));
+        assertEquals("{CRYPT}unchanged{CRYPT},coordinator", stored.getProperty("anna"));
+        assertEquals(List.of(), Accounts.plainUsers(file, "{CRYPT}", "{CRYPT}"));
     }
 
     @Test
