@@ -108,9 +108,9 @@ final class Karaf {
         }
     }
 
-    /** Appends lines to a file of etc/, e.g. a setting the scenario needs before the start. */
+    /** Appends lines to a file of etc/, new or shipped, e.g. a setting a scenario needs before the start. */
     void configure(String file, String... lines) throws IOException {
-        append(home, "etc/" + file, lines);
+        Files.write(home.resolve("etc/" + file), List.of(lines), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     void stop() throws Exception {

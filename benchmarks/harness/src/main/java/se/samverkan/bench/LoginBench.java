@@ -5,9 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,9 +44,8 @@ final class LoginBench {
         Duration limit = Duration.ofSeconds(Integer.getInteger("bench.loginSeconds", 15));
         int maxAttempts = Integer.getInteger("bench.loginMaxAttempts", 20_000);
         Karaf karaf = Karaf.unpack(archive, work);
-        // Written before the first start, so the feature's default file (written only if absent) does not replace it.
-        Files.write(karaf.home.resolve("etc/se.samverkan.rest.security.cfg"), List.of("trustedProxies = 127.0.0.1"),
-                StandardOpenOption.CREATE_NEW);
+        // Written before the first start: the feature's default file is written only if absent.
+        karaf.configure("se.samverkan.rest.security.cfg", "trustedProxies = 127.0.0.1");
         karaf.startAndAwait("/api/v1/health");
         karaf.awaitLog("Plugin samverkan-demo-data ");
         URI uri = URI.create("http://127.0.0.1:" + karaf.httpPort + "/api/v1/admin/feeds");

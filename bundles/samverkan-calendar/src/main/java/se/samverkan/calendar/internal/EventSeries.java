@@ -41,8 +41,8 @@ import net.fortuna.ical4j.model.property.Sequence;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.validation.Validation;
 import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.api.validation.Validation;
 import se.samverkan.calendar.FeedMapping;
 
 /**
