@@ -68,6 +68,7 @@ class SecurityIT {
                 "org.ops4j.pax.web.ssl.key.alias = server"), StandardOpenOption.APPEND);
         karaf.start();
         karaf.awaitUp();
+        karaf.awaitLogLine("Plugin samverkan-municipality-vanersborg 0.1.0.SNAPSHOT: APPLIED", 1);
         HttpClient tls = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
         URI https = URI.create("https://localhost:" + httpsPort + "/api/v1/");
 
@@ -142,6 +143,8 @@ class SecurityIT {
         Files.writeString(features, boot.replaceAll("samverkan-demo-data/[^,\\s]+,\\s*", ""));
         karaf.start();
         karaf.awaitUp();
+        // Vänersborg, where the venues below are, comes with its plugin.
+        karaf.awaitLogLine("Plugin samverkan-municipality-vanersborg 0.1.0.SNAPSHOT: APPLIED", 1);
 
         for (String user : DEMO_USERS) {
             String password = "demo-" + (user.contains("vanersborg") ? "vanersborg" : user.contains("trollhattan")
