@@ -21,10 +21,10 @@ import se.samverkan.mail.internal.DigestBench;
  * activities beside the no-op /api/v1/health on the same server, then the import of a generated calendar feed
  * beside the bare parse of it ({@link CalendarBench}), the import of a generated 100 000-row organisation
  * register beside the bare CSV parse of it ({@link RegistryBench}), then building and sending 10 000 weekly
- * digests ({@link DigestBench}).
+ * digests ({@link DigestBench}), then a login brute-force attempt ({@link LoginBench}, RELIABILITY.md).
  *
  * <p>Arguments: distribution archive, plain Karaf archive, work folder. System properties:
- * bench.only (footprint, search, calendar, registry, digest; comma-separated; all if unset), bench.starts (3),
+ * bench.only (footprint, search, calendar, registry, digest, login; comma-separated; all if unset), bench.starts (3),
  * bench.activities (100000), bench.clients (8), bench.seconds (15), and those of {@link CalendarBench}.
  */
 public final class Benchmarks {
@@ -41,7 +41,7 @@ public final class Benchmarks {
         int clients = Integer.getInteger("bench.clients", 8);
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
         String only = System.getProperty("bench.only", "").strip();
-        Set<String> scenarios = only.isEmpty() ? Set.of("footprint", "search", "calendar", "registry", "digest")
+        Set<String> scenarios = only.isEmpty() ? Set.of("footprint", "search", "calendar", "registry", "digest", "login")
                 : Set.of(only.split("\\s*,\\s*"));
 
         System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -64,6 +64,9 @@ public final class Benchmarks {
         }
         if (scenarios.contains("digest")) {
             DigestBench.run(work);
+        }
+        if (scenarios.contains("login")) {
+            LoginBench.run(samverkan, work);
         }
     }
 

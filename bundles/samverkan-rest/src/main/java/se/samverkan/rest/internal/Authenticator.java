@@ -1,5 +1,6 @@
 package se.samverkan.rest.internal;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
@@ -13,12 +14,15 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 
 import se.samverkan.api.security.Caller;
@@ -26,6 +30,9 @@ import se.samverkan.api.security.Caller;
 /**
  * Reads are open; every write needs HTTP Basic credentials that the JAAS realm accepts and a Samverkan role.
  * The resulting {@link Caller} travels as the request's security context to the services' access checks.
+ * Password guessing is held back by the {@link LoginThrottle} (429 with Retry-After, the password not even
+ * checked), and every failed login is logged with the user name and the client's address, never the password.
+ * The client's address also goes to the realm as a {@link ClientPrincipal}, so Karaf's login audit names it.
  */
 public class Authenticator implements ContainerRequestFilter {
 
@@ -33,10 +40,16 @@ public class Authenticator implements ContainerRequestFilter {
 
     private static final String PUBLIC_WRITES = "subscriptions";
 
-    private final String realm;
+    private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
 
-    public Authenticator(String realm) {
+    private final String realm;
+    private final WebSecurity security;
+    @Context
+    private HttpServletRequest http;
+
+    Authenticator(String realm, WebSecurity security) {
         this.realm = realm;
+        this.security = security;
     }
 
     @Override
@@ -53,11 +66,29 @@ public class Authenticator implements ContainerRequestFilter {
             }
             return;
         }
-        Caller caller = login(header);
+        Credentials credentials = Credentials.of(header);
+        if (credentials == null) {
+            request.abortWith(unauthorized("The Authorization header is not HTTP Basic with user:password in Base64"));
+            return;
+        }
+        String client = security.client(http);
+        LoginThrottle.Verdict verdict = security.logins.check(credentials.user(), client);
+        if (!verdict.allowed()) {
+            request.abortWith(WebSecurity.tooManyRequests(verdict.retryAfter(), "Too many failed logins for this "
+                    + verdict.heldBack() + "; the password was not checked"));
+            return;
+        }
+        Caller caller = login(credentials, client);
         if (caller == null) {
+            LoginThrottle.Failure failure = security.logins.failed(credentials.user(), client);
+            LOG.log(Level.WARNING, "Failed login as ''{0}'' from {1} ({2} in a row for the user, {3} from the "
+                    + "address{4})", printable(credentials.user()), client, failure.userFailures(),
+                    failure.addressFailures(), failure.delay().isZero() ? ""
+                            : "; further attempts held back for " + failure.delay().toSeconds() + " s");
             request.abortWith(unauthorized("The user name or password is wrong"));
             return;
         }
+        security.logins.succeeded(credentials.user(), client);
         if (!read && caller.roles().isEmpty()) {
             request.abortWith(Problem.of(403, "Forbidden", "User '" + caller.user()
                     + "' has none of the roles admin, coordinator or partner").toResponse());
@@ -66,30 +97,40 @@ public class Authenticator implements ContainerRequestFilter {
         request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
     }
 
-    private Caller login(String header) {
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
+    /** The user name and password of a Basic Authorization header. */
+    private record Credentials(String user, char[] password) {
+        static Credentials of(String header) {
+            if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        String user = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
+    }
+
+    private Caller login(Credentials credentials, String client) {
         Subject subject = new Subject();
+        subject.getPrincipals().add(new ClientPrincipal("http", client));
         try {
-            new LoginContext(realm, subject, callbacks -> answer(callbacks, user, password)).login();
+            new LoginContext(realm, subject, callbacks -> answer(callbacks, credentials.user(), credentials.password()))
+                    .login();
         } catch (LoginException e) {
             return null;
         }
         List<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).toList();
-        return Caller.fromRoleNames(user, roles);
+        return Caller.fromRoleNames(credentials.user(), roles);
+    }
+
+    /** A user name as it may go into the log: no line breaks or other control characters, at most 100 characters. */
+    static String printable(String user) {
+        String clean = user.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
     private static void answer(Callback[] callbacks, String user, char[] password) throws UnsupportedCallbackException {

@@ -1,6 +1,7 @@
 package se.samverkan.rest.internal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -64,6 +65,7 @@ public class RestServer {
     @Activate
     public RestServer(RestConfig config, BundleContext context,
                       @Reference ServiceComponentRuntime components,
+                      @Reference WebSecurity security,
                       @Reference MunicipalityService municipalities,
                       @Reference OrganisationService organisations,
                       @Reference AgreementService agreements,
@@ -90,11 +92,10 @@ public class RestServer {
                 new RegisterResource(register),
                 new KpiResource(kpis),
                 new DraftResource(drafts),
-                new SubscriptionResource(() -> subscriptions),
+                new SubscriptionResource(() -> subscriptions, security),
                 new HealthResource(ComponentHealth.of(context, components)::problems),
                 new OpenApiResource()));
-        factory.setProviders(List.of(new BodyLimit(config.maxBodyBytes()), new JacksonJsonProvider(objectMapper()),
-                new ProblemMapper(), new Authenticator(config.realm()), new RequestRules()));
+        factory.setProviders(providers(config.maxBodyBytes(), security, config.realm()));
         server = create(factory);
         JAXRSServerFactoryBean root = new JAXRSServerFactoryBean();
         root.setBus(BusFactory.getDefaultBus());
@@ -120,6 +121,12 @@ public class RestServer {
     void stop() {
         fallback.destroy();
         server.destroy();
+    }
+
+    /** The API's providers: body limit, JSON, errors, request rules, and the filters of {@link WebSecurity}. */
+    static List<Object> providers(long maxBodyBytes, WebSecurity security, String realm) {
+        return Stream.concat(Stream.of(new BodyLimit(maxBodyBytes), new JacksonJsonProvider(objectMapper()),
+                new ProblemMapper(), new RequestRules()), security.providers(realm).stream()).toList();
     }
 
     /** ISO dates and times as text; unknown fields are an error rather than silently dropped. */

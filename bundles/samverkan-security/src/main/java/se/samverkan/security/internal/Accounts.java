@@ -1,25 +1,32 @@
 package se.samverkan.security.internal;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import javax.security.auth.login.AppConfigurationEntry;
+
 
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,7 +39,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * written to data/samverkan/admin-password (readable by the owner only). Users listed as {@code user.NAME}
  * in the demo configuration (se.samverkan.demo.users, shipped only by the demo feature) are added too.
  * Existing users are never changed. Users are written through the realm's own backing engine, as
- * {@code jaas:useradd} does, so passwords are stored hashed and Karaf's file watcher is not raced.
+ * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}), into a copy of the user
+ * file that then replaces it in one step: Karaf watches the file and rewrites entries it reads as not yet hashed,
+ * and while the engine rewrote the file in place, once per change, the watcher read it half-written and wrote a
+ * damaged file back (users lost, a role taken for a user). Passwords written into the file in plain text are
+ * hashed in the same step, so Karaf finds nothing left to rewrite. At every start the user file is made readable by its owner only, passwords still stored as unsalted
+ * digests are named in the log, and while demo users exist a warning says so on the console and in the log.
  */
 @Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -48,20 +60,52 @@ public class Accounts {
     @Activate
     public Accounts(AccountsConfig config, Map<String, Object> properties,
                     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
-                    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories)
+                    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> factories,
+                    // Karaf's user store hashes through it: it must be there before users are written.
+                    @Reference(target = "(name=" + PasswordHashing.NAME + ")") EncryptionService hashing)
             throws IOException {
         BackingEngineService engines = new BackingEngineService();
         engines.setEngineFactories(factories);
         AppConfigurationEntry[] entries = realms.stream().filter(r -> r.getName().equals(config.realm()))
                 .findFirst().map(JaasRealm::getEntries).orElse(new AppConfigurationEntry[0]);
-        BackingEngine engine = Arrays.stream(entries).map(engines::get).filter(e -> e != null).findFirst()
+        AppConfigurationEntry store = Arrays.stream(entries).filter(e -> engines.get(e) != null).findFirst()
                 .orElse(null);
-        if (engine == null) {
+        if (store == null) {
             LOG.log(Level.ERROR, "Realm ''{0}'' has no user store Samverkan can manage; add users by hand", config.realm());
             return;
         }
         Path secret = Path.of(System.getProperty("karaf.data", "data"), "samverkan", "admin-password");
-        ensure(engine, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+        Map<String, ?> options = store.getOptions();
+        if (options.get("users") == null) {
+            BackingEngine users = engines.get(store);
+            ensure(users, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+            warnOfDemoUsers(demoUsersPresent(users, demoUsers(properties)));
+            return;
+        }
+        Path file = Path.of(options.get("users").toString());
+        String prefix = String.valueOf(options.get("encryption.prefix"));
+        String suffix = String.valueOf(options.get("encryption.suffix"));
+        Path draft = file.resolveSibling(file.getFileName() + ".new");
+        Files.copy(file, draft, StandardCopyOption.REPLACE_EXISTING);
+        ownerOnly(draft);
+        Map<String, Object> draftOptions = new HashMap<>(options);
+        draftOptions.put("users", draft.toString());
+        BackingEngine users = engines.get(new AppConfigurationEntry(store.getLoginModuleName(), store.getControlFlag(),
+                draftOptions));
+        hashPlainPasswords(users, draft, prefix, suffix);
+        ensure(users, config.admin_user(), System.getenv(PASSWORD_ENV), secret, properties);
+        if (Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(draft))) {
+            Files.delete(draft);
+        } else {
+            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ownerOnly(file);
+        List<String> legacy = legacyUsers(file, prefix, suffix);
+        if (!legacy.isEmpty()) {
+            LOG.log(Level.WARNING, "The passwords of {0} are stored as unsalted SHA-256 digests; set them again "
+                    + "(jaas:user-add NAME PASSWORD) to store them salted", legacy);
+        }
+        warnOfDemoUsers(demoUsersPresent(users, demoUsers(properties)));
     }
 
     /** @return the generated admin password, or null if none was generated */
@@ -109,6 +153,93 @@ public class Accounts {
         }
     }
 
+    /**
+     * The demo users that are in the user store: each has the password the README publishes unless an
+     * administrator changed it. Asked of the store this component wrote through, since the user file itself may
+     * be being rewritten by Karaf's own watcher at start.
+     */
+    static List<String> demoUsersPresent(BackingEngine users, Map<String, List<String>> demoUsers) {
+        return demoUsers.keySet().stream().filter(user -> users.lookupUser(user) != null).toList();
+    }
+
+    /** @return the warning printed on the console and logged, or null when no demo user can log in */
+    static String warnOfDemoUsers(List<String> open) {
+        if (open.isEmpty()) {
+            return null;
+        }
+        String warning = "WARNING: DEMO MODE. These users have passwords published in the README: "
+                + String.join(", ", open) + ". Never run this on a network: remove the samverkan-demo-data "
+                + "feature and these users (README, Installing for real).";
+        System.out.printf("%n%s%n%n", warning);
+        LOG.log(Level.WARNING, warning);
+        return warning;
+    }
+
+    /** Users whose stored password is an unsalted digest of Karaf's "basic" encryption. */
+    static List<String> legacyUsers(Path users, String prefix, String suffix) throws IOException {
+        List<String> legacy = new ArrayList<>();
+        storedPasswords(users).forEach((user, stored) -> {
+            if (hashed(stored, prefix, suffix) && PasswordHashing.isLegacy(
+                    stored.substring(prefix.length(), stored.length() - suffix.length()))) {
+                legacy.add(user);
+            }
+        });
+        return legacy;
+    }
+
+    /** Users whose password is in the file in plain text (written by hand), not yet hashed. */
+    static List<String> plainUsers(Path users, String prefix, String suffix) throws IOException {
+        List<String> plain = new ArrayList<>();
+        storedPasswords(users).forEach((user, stored) -> {
+            if (!hashed(stored, prefix, suffix)) {
+                plain.add(user);
+            }
+        });
+        return plain;
+    }
+
+    /**
+     * Stores the passwords written into the file in plain text hashed. Karaf would do it too, at the user's first
+     * login or by its watcher of the file, but it writes back the file as it read it when the slow hash is done: a
+     * change made meanwhile is lost, as the demo users were when the file held a plain password at start.
+     */
+    static void hashPlainPasswords(BackingEngine users, Path file, String prefix, String suffix) throws IOException {
+        Map<String, String> stored = storedPasswords(file);
+        for (String user : plainUsers(file, prefix, suffix)) {
+            if (!stored.get(user).isEmpty()) {
+                users.addUser(user, stored.get(user));
+            }
+        }
+    }
+
+    private static boolean hashed(String stored, String prefix, String suffix) {
+        return stored.startsWith(prefix) && stored.endsWith(suffix) && stored.length() >= prefix.length() + suffix.length();
+    }
+
+    /** User name to stored password (the first field), groups left out. */
+    private static Map<String, String> storedPasswords(Path users) throws IOException {
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(users, StandardCharsets.UTF_8)) {
+            file.load(in);
+        }
+        Map<String, String> stored = new TreeMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (!key.startsWith("_g_:")) {
+                stored.put(key, file.getProperty(key).split(",", 2)[0].strip());
+            }
+        }
+        return stored;
+    }
+
+    /** The user store holds every password hash: only the platform's own account may read it. */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "Cannot restrict the permissions of {0}; protect it by hand", file);
+        }
+    }
+
     /** {@code user.NAME = password,role,...} entries of the configuration. */
     static Map<String, List<String>> demoUsers(Map<String, Object> properties) {
         Map<String, List<String>> users = new TreeMap<>();
@@ -129,10 +260,6 @@ public class Accounts {
     private static void writeSecret(Path secret, String password) throws IOException {
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, password + System.lineSeparator(), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.log(Level.WARNING, "Cannot restrict the permissions of {0}; protect it by hand", secret);
-        }
+        ownerOnly(secret);
     }
 }
