@@ -33,6 +33,7 @@ import org.osgi.framework.BundleContext;
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.service.ActivityService;
+import se.samverkan.security.internal.PasswordHashing;
 
 /**
  * What the Pax Exam tests share: the real distribution (with its demo data and demo users) on free ports, an
@@ -78,7 +79,10 @@ abstract class PlatformTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Http.freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Http.freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Http.freePort())),
-            editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
+            // Hashed already: Karaf rewrites the file to hash a plain password at its first login, and lost the demo
+            // users the platform added while it hashed.
+            editConfigurationFilePut("etc/users.properties", ADMIN,
+                    "{CRYPT}" + PasswordHashing.hash(ADMIN_PASSWORD, 1000) + "{CRYPT},admin"),
             // Links in subscribers' mails point at this container; notices go out a second after a change.
             editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "publicUrl",
                     "http://localhost:" + httpPort + "/api/v1"),

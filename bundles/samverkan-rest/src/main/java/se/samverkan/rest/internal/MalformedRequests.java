@@ -61,6 +61,7 @@ public class MalformedRequests implements HttpConfiguration.Customizer {
                 return super.badMessageError(status, reason, fields);
             }
             fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE.toString());
+            fields.put("X-Content-Type-Options", "nosniff");
             Problem problem = Problem.of(status, HttpStatus.getMessage(status), "The request is malformed"
                     + (reason == null || reason.equals(HttpStatus.getMessage(status)) ? "" : ": " + reason)
                     + "; see /api/v1/openapi.json for the API");

@@ -84,6 +84,15 @@ public class PasswordHashing implements EncryptionService {
     }
 
     String hash(String password) {
+        return hash(password, iterations);
+    }
+
+    /**
+     * A stored password as this service writes it, for a file written before the platform starts (a test's
+     * administrator): Karaf rewrites users.properties to hash a password it finds in plain text, and a user
+     * added meanwhile is lost from it.
+     */
+    public static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
