@@ -12,12 +12,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +44,7 @@ import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.testing.InMemoryFeedStore;
 import se.samverkan.api.testing.InMemoryQuarantine;
+import se.samverkan.api.testing.MovableClock;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.ICalendarImport;
@@ -242,7 +240,7 @@ class FeedTest {
         assertEquals(RunCounts.NONE, feed.read());
         assertEquals("\"v1\"", source.lastIfNoneMatch, "the same day, a conditional request");
 
-        clock.now = clock.now.plus(Duration.ofDays(7));
+        clock.advance(Duration.ofDays(7));
         assertEquals(new RunCounts(0, 1, 0, 0, 0), feed.read(), "the next day the source is read whole, unchanged");
         assertNull(source.lastIfNoneMatch);
         assertEquals(3, services.activities.get(id).occurrences().size(), "the window moved a week");
@@ -257,7 +255,7 @@ class FeedTest {
         Feed feed = new Feed(FeedSettings.of(settings(Map.of())), services.activities, store, quarantine, clock);
         assertEquals(new RunCounts(1, 0, 0, 0, 0), feed.read());
 
-        clock.now = clock.now.plus(Duration.ofDays(90));
+        clock.advance(Duration.ofDays(90));
         assertEquals(new RunCounts(0, 0, 0, 0, 0), feed.read(), "still in the feed: neither changed nor gone");
         Activity cafe = services.activities.get(ICalendarImport.activityId(ID, "a@sv.se"));
         assertEquals(4, cafe.occurrences().size());
@@ -282,30 +280,6 @@ class FeedTest {
                 services.activities.get(ICalendarImport.activityId(ID, "a@sv.se")).category());
         assertEquals(RunCounts.NONE, remapped.read());
         assertEquals(304, source.lastStatus, "and then conditionally again");
-    }
-
-    /** A clock a test moves. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     @Test

@@ -62,15 +62,16 @@ class PersistenceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new DerbyDatabase();
-        index = new SearchIndex(db.schema);
-        contributions = new Contributions(db.schema, index);
-        municipalities = new MunicipalityServiceImpl(db, contributions, index);
-        organisations = new OrganisationServiceImpl(db, contributions);
-        agreements = new AgreementServiceImpl(db, contributions);
-        programmes = new ProgrammeServiceImpl(db, contributions);
-        venues = new VenueServiceImpl(db, contributions, index);
-        activities = new ActivityServiceImpl(db, contributions, index);
+        RecordServices stores = new RecordServices();
+        db = stores.db;
+        index = stores.index;
+        contributions = stores.contributions;
+        municipalities = stores.municipalities;
+        organisations = stores.organisations;
+        agreements = stores.agreements;
+        programmes = stores.programmes;
+        venues = stores.venues;
+        activities = stores.activities;
         municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
         municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
         organisations.create(ADMIN, new Organisation("support-group-network", "Support Group Network",

@@ -203,27 +203,11 @@ class RightsTableTest {
     }
 
     /** The same records in a fresh in-memory database, written by the platform. */
-    private static final class Fixture implements AutoCloseable {
-        final DerbyDatabase db;
-        final MunicipalityServiceImpl municipalities;
-        final OrganisationServiceImpl organisations;
-        final AgreementServiceImpl agreements;
-        final ProgrammeServiceImpl programmes;
-        final VenueServiceImpl venues;
-        final ActivityServiceImpl activities;
+    private static final class Fixture extends RecordServices {
         final DraftServiceImpl drafts;
         final long draft;
 
         Fixture() throws Exception {
-            db = new DerbyDatabase();
-            SearchIndex index = new SearchIndex(db.schema);
-            Contributions contributions = new Contributions(db.schema, index);
-            municipalities = new MunicipalityServiceImpl(db, contributions, index);
-            organisations = new OrganisationServiceImpl(db, contributions);
-            agreements = new AgreementServiceImpl(db, contributions);
-            programmes = new ProgrammeServiceImpl(db, contributions);
-            venues = new VenueServiceImpl(db, contributions, index);
-            activities = new ActivityServiceImpl(db, contributions, index);
             drafts = new DraftServiceImpl(db.schema, activities);
             Caller system = Caller.SYSTEM;
             for (String[] m : new String[][] {{"1487", "Vänersborg"}, {"1488", "Trollhättan"}, {"1489", "Alingsås"}}) {
@@ -258,11 +242,6 @@ class RightsTableTest {
             all.addAll(activities.list());
             all.addAll(drafts.list(Caller.SYSTEM, null).stream().map(Draft::state).toList());
             return all.toString();
-        }
-
-        @Override
-        public void close() {
-            db.close();
         }
     }
 

@@ -34,22 +34,19 @@ class VersionsTest {
 
     private static final Caller ADMIN = Caller.SYSTEM;
 
-    private DerbyDatabase db;
+    private RecordServices stores;
     private OrganisationServiceImpl organisations;
     private VenueServiceImpl venues;
     private ActivityServiceImpl activities;
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new DerbyDatabase();
-        SearchIndex index = new SearchIndex(db.schema);
-        Contributions contributions = new Contributions(db.schema, index);
-        MunicipalityServiceImpl municipalities = new MunicipalityServiceImpl(db, contributions, index);
-        organisations = new OrganisationServiceImpl(db, contributions);
-        venues = new VenueServiceImpl(db, contributions, index);
-        activities = new ActivityServiceImpl(db, contributions, index);
-        municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
-        municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
+        stores = new RecordServices();
+        organisations = stores.organisations;
+        venues = stores.venues;
+        activities = stores.activities;
+        stores.municipalities.create(ADMIN, new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
+        stores.municipalities.create(ADMIN, new Municipality("1488", "Trollhättan", "Västra Götalands län", "Fyrbodal", true));
         organisations.create(ADMIN, new Organisation("support-group-network", "Support Group Network",
                 OrganisationKind.ASSOCIATION, null, Set.of("1487")));
         venues.create(ADMIN, new Venue("ikc-vanersborg", "IKC", null, "1487", Set.of()));
@@ -57,7 +54,7 @@ class VersionsTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        stores.close();
     }
 
     @Test

@@ -5,11 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,36 +24,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
+import se.samverkan.api.testing.MovableClock;
+
 /**
  * The API's security as the container runs it: CXF's servlet in Jetty on a loopback port, the providers of
  * {@link WebSecurity} as {@link RestServer} installs them, and Karaf's properties login module as the realm
  * "karaf" over a users file of the test.
  */
 final class ApiServer implements AutoCloseable {
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A SecurityConfig as Declarative Services makes it from a configuration: the given values, else the defaults. */
     static SecurityConfig config(Map<String, Object> values) {
@@ -74,7 +48,7 @@ final class ApiServer implements AutoCloseable {
     private final Server jetty;
     private final Bus bus;
     final URI base;
-    final TestClock clock = new TestClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     /** Users: admin (role admin), coordinator (coordinator, municipality:1487), all with password "right". */
     ApiServer(Path dir, Map<String, Object> settings, Function<WebSecurity, List<Object>> resources) throws Exception {

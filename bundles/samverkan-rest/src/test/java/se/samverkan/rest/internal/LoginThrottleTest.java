@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import se.samverkan.api.testing.MovableClock;
+
 class LoginThrottleTest {
 
-    private final ApiServer.TestClock clock = new ApiServer.TestClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofSeconds(1), Duration.ofSeconds(900),
             Duration.ofHours(1), clock);
 
