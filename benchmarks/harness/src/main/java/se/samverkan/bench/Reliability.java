@@ -78,7 +78,7 @@ public final class Reliability {
             r.mail(scenarios.contains("mail-kill"), scenarios.contains("sources"));
         }
         if (scenarios.contains("sources")) {
-            r.feedSourceDown();
+            r.sourcesDown();
         }
         if (scenarios.contains("load") || scenarios.contains("lost-updates") || scenarios.contains("hostile")) {
             r.underLoad(scenarios);
@@ -188,19 +188,20 @@ public final class Reliability {
         }
     }
 
-    // A calendar source that goes away and comes back: the last good data stays, the feed says why.
-    private void feedSourceDown() throws Exception {
+    // A calendar source and a registry (Kolada's API) that go away and come back: the last good data stays, and
+    // the feed and the registry say why.
+    private void sourcesDown() throws Exception {
         int port = freePort();
         byte[] ics = FeedGenerator.feed(50, LocalDate.now()).getBytes(StandardCharsets.UTF_8);
+        byte[] kpis = ("{\"values\":[{\"kpi\":\"N31001\",\"municipality\":\"1487\",\"period\":2023,\"values\":"
+                + "[{\"gender\":\"T\",\"value\":1234.5,\"count\":1,\"status\":\"\"}]},{\"kpi\":\"N31001\","
+                + "\"municipality\":\"0000\",\"period\":2023,\"values\":[{\"gender\":\"T\",\"value\":1500,"
+                + "\"count\":290,\"status\":\"\"}]}],\"count\":2,\"next_url\":null}").getBytes(StandardCharsets.UTF_8);
         Supplier<HttpServer> serve = () -> {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-                server.createContext("/feed.ics", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=utf-8");
-                    exchange.sendResponseHeaders(200, ics.length);
-                    exchange.getResponseBody().write(ics);
-                    exchange.close();
-                });
+                server.createContext("/feed.ics", exchange -> answer(exchange, "text/calendar; charset=utf-8", ics));
+                server.createContext("/v3/data/kpi/N31001/", exchange -> answer(exchange, "application/json", kpis));
                 server.start();
                 return server;
             } catch (java.io.IOException e) {
@@ -208,31 +209,53 @@ public final class Reliability {
             }
         };
         HttpServer source = serve.get();
-        Karaf karaf = start("se.samverkan.calendar.feed-remote.cfg:id = remote",
-                "se.samverkan.calendar.feed-remote.cfg:url = http://127.0.0.1:" + port + "/feed.ics",
-                "se.samverkan.calendar.feed-remote.cfg:organisation = radda-barnen",
-                "se.samverkan.calendar.feed-remote.cfg:municipality = 1882",
-                "se.samverkan.calendar.feed-remote.cfg:retries = 0",
-                "se.samverkan.calendar.feed-remote.cfg:pollSeconds = 86400");
+        String feedCfg = "se.samverkan.calendar.feed-remote.cfg:";
+        String koladaCfg = "se.samverkan.registries.kolada.cfg:";
+        Karaf karaf = start(feedCfg + "id = remote", feedCfg + "url = http://127.0.0.1:" + port + "/feed.ics",
+                feedCfg + "organisation = radda-barnen", feedCfg + "municipality = 1882", feedCfg + "retries = 0",
+                feedCfg + "pollSeconds = 86400", koladaCfg + "enabled = true",
+                koladaCfg + "url = http://127.0.0.1:" + port, koladaCfg + "kpis = N31001", koladaCfg + "years = 2023",
+                koladaCfg + "municipalities = 1487", koladaCfg + "retries = 0");
         try {
             long before = count("/activities?municipality=1882");
             JsonNode first = json(send("POST", "/admin/feeds/remote/sync", null));
             long stored = count("/activities?municipality=1882");
+            String koladaFirst = json(send("POST", "/admin/registries/kolada/run", null)).path("lastRun")
+                    .path("outcome").asText();
+            int figures = json(send("GET", "/kpis?municipality=1487&kpi=N31001", null)).size();
             source.stop(0);
             JsonNode down = json(send("POST", "/admin/feeds/remote/sync", null));
             String failing = down.path("state").asText();
             long whileDown = count("/activities?municipality=1882");
+            JsonNode koladaDown = json(send("POST", "/admin/registries/kolada/run", null)).path("lastRun");
+            int figuresWhileDown = json(send("GET", "/kpis?municipality=1487&kpi=N31001", null)).size();
             source = serve.get();
             String back = json(send("POST", "/admin/feeds/remote/sync", null)).path("state").asText();
+            String koladaBack = json(send("POST", "/admin/registries/kolada/run", null)).path("lastRun")
+                    .path("outcome").asText();
             row("calendar source down and back", "50-event feed over HTTP read; source stopped, synced; started, synced",
                     "activities " + (stored - before) + " → " + (whileDown - before) + " while down (state "
                             + failing + ": " + down.path("lastError").asText() + ") → state " + back + " after",
                     stored == whileDown && "OK".equalsIgnoreCase(back) && !"OK".equalsIgnoreCase(failing)
                             && number(first, "created") > 0);
+            row("registry source down and back", "Kolada's API (served on loopback) read; stopped, run; started, run",
+                    "run " + koladaFirst + " with " + figures + " figures → " + koladaDown.path("outcome").asText()
+                            + " (" + koladaDown.path("error").asText() + "), " + figuresWhileDown
+                            + " figures kept → run " + koladaBack + " after",
+                    "OK".equals(koladaFirst) && figures > 0 && figuresWhileDown == figures
+                            && "FAILED".equals(koladaDown.path("outcome").asText()) && "OK".equals(koladaBack));
         } finally {
             source.stop(0);
             karaf.stop();
         }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
+            throws java.io.IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     private void underLoad(Set<String> scenarios) throws Exception {
