@@ -24,7 +24,7 @@ public interface MailQueue {
      * Queues a dead message again, with its attempts reset.
      *
      * @throws se.samverkan.api.service.NotFoundException if there is no such message
-     * @throws IllegalStateException                      if it is not dead
+     * @throws se.samverkan.api.service.ConflictException if it is not dead
      */
     QueuedMail replay(long id);
 

@@ -14,6 +14,7 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /** The outgoing mail queue in memory, with the same rules as the stored one. */
@@ -54,7 +55,7 @@ public class InMemoryMailQueue implements MailQueue, MailOutbox {
     public synchronized QueuedMail replay(long id) {
         QueuedMail q = find(id).orElseThrow(() -> new NotFoundException("queued mail", String.valueOf(id)));
         if (q.state() != State.DEAD) {
-            throw new IllegalStateException("mail " + id + " is " + q.state() + ", not DEAD");
+            throw new ConflictException("mail " + id + " is " + q.state() + ", not DEAD");
         }
         return put(id, new QueuedMail(id, q.idempotencyKey(), q.to(), q.subject(), State.QUEUED, 0, Instant.now(),
                 q.lastError(), q.queuedAt(), null));

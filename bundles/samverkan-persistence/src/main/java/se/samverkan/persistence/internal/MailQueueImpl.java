@@ -16,6 +16,7 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /**
@@ -88,7 +89,8 @@ public class MailQueueImpl implements MailQueue, MailOutbox {
         int changed = jdbc.update("UPDATE mail_outbox SET state = ?, attempts = 0, next_attempt_at = ? "
                 + "WHERE id = ? AND state = ?", State.QUEUED.name(), Jdbc.timestamp(Instant.now()), id, State.DEAD.name());
         if (changed == 0) {
-            throw new IllegalStateException("mail " + id + " is " + mail.state() + ", not DEAD: only dead mail is replayed");
+            // A conflict of its own: an IllegalStateException is also what a failed statement throws.
+            throw new ConflictException("mail " + id + " is " + mail.state() + ", not DEAD: only dead mail is replayed");
         }
         return find(id).orElseThrow();
     }

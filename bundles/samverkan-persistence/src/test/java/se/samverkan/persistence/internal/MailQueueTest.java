@@ -25,6 +25,7 @@ import se.samverkan.api.mail.MailOutbox.Claimed;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 class MailQueueTest {
@@ -142,7 +143,7 @@ class MailQueueTest {
         assertEquals(List.of(), queue.claimDue(5, Instant.now()), "not due before its next attempt");
         assertEquals(1, queue.claimDue(5, later).size());
 
-        assertThrows(IllegalStateException.class, () -> queue.replay(q.id()), "only dead mail is replayed");
+        assertThrows(ConflictException.class, () -> queue.replay(q.id()), "only dead mail is replayed");
         queue.markFailed(q.id(), "still refused", null);
         QueuedMail dead = queue.find(q.id()).orElseThrow();
         assertEquals(State.DEAD, dead.state());

@@ -110,12 +110,7 @@ public class AdminResource {
     @POST
     @Path("mail/{id}/replay")
     public QueuedMail replayMail(@PathParam("id") long id) {
-        MailQueue queue = mailQueue("replay outgoing mail");
-        try {
-            return queue.replay(id);
-        } catch (IllegalStateException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        return mailQueue("replay outgoing mail").replay(id);
     }
 
     private MailQueue mailQueue(String what) {

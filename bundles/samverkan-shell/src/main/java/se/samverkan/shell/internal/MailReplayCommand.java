@@ -24,12 +24,7 @@ public class MailReplayCommand extends SamverkanCommand {
 
     @Override
     void print(PrintStream out) throws CommandException {
-        QueuedMail queued;
-        try {
-            queued = mail.replay(id);
-        } catch (IllegalStateException e) {
-            throw new CommandException(e.getMessage());
-        }
+        QueuedMail queued = mail.replay(id);
         out.println("Mail " + queued.id() + " to " + queued.to() + " is queued again.");
     }
 }

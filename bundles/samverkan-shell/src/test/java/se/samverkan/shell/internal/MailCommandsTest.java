@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.testing.InMemoryMailQueue;
 
@@ -46,7 +47,7 @@ class MailCommandsTest {
         replay.id = dead.id();
         assertEquals("Mail 1 to anna@example.se is queued again.", output(replay::print).strip());
         assertEquals(QueuedMail.State.QUEUED, queue.find(1).orElseThrow().state());
-        assertTrue(assertThrows(CommandException.class, () -> output(replay::print)).getMessage().contains("not DEAD"));
+        assertTrue(assertThrows(ConflictException.class, () -> output(replay::print)).getMessage().contains("not DEAD"));
         replay.id = 99;
         assertThrows(NotFoundException.class, () -> output(replay::print));
     }
