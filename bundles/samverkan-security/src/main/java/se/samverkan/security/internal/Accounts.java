@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import javax.security.auth.login.AppConfigurationEntry;
 
@@ -177,25 +177,13 @@ public class Accounts {
 
     /** Users whose stored password is an unsalted digest of Karaf's "basic" encryption. */
     static List<String> legacyUsers(Path users, String prefix, String suffix) throws IOException {
-        List<String> legacy = new ArrayList<>();
-        storedPasswords(users).forEach((user, stored) -> {
-            if (hashed(stored, prefix, suffix) && PasswordHashing.isLegacy(
-                    stored.substring(prefix.length(), stored.length() - suffix.length()))) {
-                legacy.add(user);
-            }
-        });
-        return legacy;
+        return usersWhose(storedPasswords(users), stored -> hashed(stored, prefix, suffix) && PasswordHashing.isLegacy(
+                stored.substring(prefix.length(), stored.length() - suffix.length())));
     }
 
     /** Users whose password is in the file in plain text (written by hand), not yet hashed. */
     static List<String> plainUsers(Path users, String prefix, String suffix) throws IOException {
-        List<String> plain = new ArrayList<>();
-        storedPasswords(users).forEach((user, stored) -> {
-            if (!hashed(stored, prefix, suffix)) {
-                plain.add(user);
-            }
-        });
-        return plain;
+        return usersWhose(storedPasswords(users), stored -> !hashed(stored, prefix, suffix));
     }
 
     /**
@@ -205,11 +193,13 @@ public class Accounts {
      */
     static void hashPlainPasswords(BackingEngine users, Path file, String prefix, String suffix) throws IOException {
         Map<String, String> stored = storedPasswords(file);
-        for (String user : plainUsers(file, prefix, suffix)) {
-            if (!stored.get(user).isEmpty()) {
-                users.addUser(user, stored.get(user));
-            }
+        for (String user : usersWhose(stored, password -> !password.isEmpty() && !hashed(password, prefix, suffix))) {
+            users.addUser(user, stored.get(user));
         }
+    }
+
+    private static List<String> usersWhose(Map<String, String> stored, Predicate<String> password) {
+        return stored.entrySet().stream().filter(e -> password.test(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     private static boolean hashed(String stored, String prefix, String suffix) {
