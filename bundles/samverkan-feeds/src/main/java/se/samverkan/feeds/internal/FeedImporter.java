@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
@@ -144,8 +143,6 @@ final class FeedImporter {
     /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
     private Outcome apply(Iterator<Part> parts, boolean whole, Executor recorder) {
         Map<String, StoredEvent> stored = store.events(feedId);
-        Set<String> storedActivities = new HashSet<>();
-        stored.values().forEach(e -> storedActivities.add(e.activityId()));
         Set<String> seen = new HashSet<>();
         List<RejectedEvent> refused = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -176,14 +173,14 @@ final class FeedImporter {
                         fingerprints.add(fingerprint);
                     }
                 }
-                List<Written> outcomes = save(changed.stream().map(ImportedEvent::activity).toList(),
-                        id -> !storedActivities.contains(id));
+                List<Saved<Activity>> outcomes = activities.saveAll(caller,
+                        changed.stream().map(ImportedEvent::activity).toList());
                 List<StoredEvent> taken = new ArrayList<>();
                 for (int i = 0; i < changed.size(); i++) {
                     ImportedEvent event = changed.get(i);
-                    Written outcome = outcomes.get(i);
-                    if (outcome.refusal() != null) {
-                        quarantine.add(source(), event.uid(), outcome.refusal(), event.raw());
+                    Saved<Activity> outcome = outcomes.get(i);
+                    if (outcome.error() != null) {
+                        quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
                         rejected++;
                     } else {
                         taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
@@ -218,43 +215,6 @@ final class FeedImporter {
         }
         int removed = whole ? removeMissing(stored, seen) : 0;
         return new Outcome(new RunCounts(created, updated, unchanged, removed, rejected), warnings);
-    }
-
-    /** One event's write: what was saved, or why it was refused. */
-    private record Written(String id, boolean created, String refusal) {
-        static Written of(Saved<Activity> saved) {
-            return new Written(saved.id(), saved.created(), saved.error() == null ? null : saved.error().getMessage());
-        }
-    }
-
-    /**
-     * Saves a part's changed activities together. If the platform fails the whole batch instead of refusing a record
-     * (the database refuses a text longer than its column), each is saved on its own, so that only the bad one is
-     * quarantined, with what the database said, and the others are stored. The failed batch may have stored some
-     * of them already: whether each is new is then what the feed knew of it before.
-     */
-    private List<Written> save(List<Activity> batch, Predicate<String> isNew) {
-        try {
-            return activities.saveAll(caller, batch).stream().map(Written::of).toList();
-        } catch (RuntimeException batchFailed) {
-            return batch.stream().map(activity -> {
-                try {
-                    Written one = Written.of(activities.saveAll(caller, List.of(activity)).get(0));
-                    return new Written(one.id(), one.created() || one.refusal() == null && isNew.test(one.id()),
-                            one.refusal());
-                } catch (RuntimeException e) {
-                    return new Written(activity.id(), false, "the platform could not store it: " + rootMessage(e));
-                }
-            }).toList();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** The future's result, or what failed it. */

@@ -1,5 +1,6 @@
 package se.samverkan.persistence.internal;
 
+import java.sql.SQLDataException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -489,6 +490,12 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
                 if (t instanceof SQLIntegrityConstraintViolationException) {
                     throw new ConflictException("The " + kind() + " '" + id + "' conflicts with stored data: "
                             + t.getMessage());
+                }
+                // A value the columns cannot hold (validation bounds what it knows): this record is refused, so a
+                // batch written again record by record stores the others.
+                if (t instanceof SQLDataException) {
+                    throw new ValidationException(kind(), "the " + kind() + " '" + id + "' has a value the database "
+                            + "cannot store: " + t.getMessage());
                 }
             }
             throw e;

@@ -363,6 +363,23 @@ class PersistenceTest {
     }
 
     @Test
+    void aValueTheColumnsCannotHoldRefusesItsRecordOnlyAsInvalid() {
+        // A cost of 10^20 kronor passes validation but overflows DECIMAL(15, 2).
+        Activity huge = swimming("dyr", "1487", "2026-12-02T18:00:00+01:00");
+        huge = new Activity(huge.id(), huge.title(), huge.description(), huge.category(), huge.focusArea(),
+                huge.targetGroups(), huge.languages(), huge.municipalityCode(), huge.organiserIds(), null, null, null,
+                huge.capacity(), new java.math.BigDecimal("1E20"), huge.occurrences());
+        List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, List.of(
+                swimming("forst", "1487", "2026-12-01T18:00:00+01:00"), huge,
+                swimming("sist", "1487", "2026-12-03T18:00:00+01:00")));
+        assertNull(saved.get(0).error());
+        ValidationException refused = assertInstanceOf(ValidationException.class, saved.get(1).error());
+        assertTrue(refused.getMessage().contains("'dyr' has a value the database cannot store"), refused.getMessage());
+        assertNull(saved.get(2).error());
+        assertEquals(List.of("forst", "sist"), activities.list().stream().map(Activity::id).toList());
+    }
+
+    @Test
     void newActivitiesTheDatabaseAlreadyHasAreUpdatedNotDuplicated() throws Exception {
         // The batch trusts the search index that these ids are new; the primary key corrects it.
         try (Connection c = db.dataSource.getConnection()) {
