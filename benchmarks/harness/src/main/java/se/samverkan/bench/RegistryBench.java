@@ -11,9 +11,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.util.Csv;
-import se.samverkan.persistence.internal.OrganisationRegisterImpl;
-import se.samverkan.persistence.internal.QuarantineImpl;
-import se.samverkan.persistence.internal.RegistryStoreImpl;
+import se.samverkan.registries.internal.OrganisationRegisterImpl;
+import se.samverkan.routes.internal.QuarantineImpl;
+import se.samverkan.registries.internal.RegistryStoreImpl;
 import se.samverkan.persistence.internal.Schema;
 import se.samverkan.registries.internal.OrganisationRegisterImport;
 

@@ -30,10 +30,10 @@ import se.samverkan.calendar.testing.FeedGenerator;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.Contributions;
 import se.samverkan.persistence.internal.DerbyDatabase;
-import se.samverkan.persistence.internal.FeedStoreImpl;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
-import se.samverkan.persistence.internal.QuarantineImpl;
+import se.samverkan.persistence.internal.RecordHooks;
+import se.samverkan.routes.internal.QuarantineImpl;
 import se.samverkan.persistence.internal.SearchIndex;
 
 /**
@@ -141,7 +141,7 @@ public final class ImportBench {
                     new Municipality(MUNICIPALITY, "Askersund", "Örebro län", null, true));
             new OrganisationServiceImpl(db, contributions).create(ADMIN, new Organisation(ORGANISATION,
                     "Rädda Barnen", OrganisationKind.ASSOCIATION, null, Set.of(MUNICIPALITY)));
-            activities = new ActivityServiceImpl(db, contributions, index);
+            activities = new ActivityServiceImpl(db, contributions, index, new RecordHooks());
             feeds = new FeedStoreImpl(db.schema);
             quarantine = new QuarantineImpl(db.schema);
         }

@@ -28,10 +28,7 @@ import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.testing.InMemoryServices;
-import se.samverkan.persistence.internal.ActivityChangeLogImpl;
-import se.samverkan.persistence.internal.MailQueueImpl;
 import se.samverkan.persistence.internal.Schema;
-import se.samverkan.persistence.internal.SubscriptionStoreImpl;
 
 /**
  * The digest figures of BENCHMARKS.md, in one JVM with the platform's real parts: the subscriptions, change log

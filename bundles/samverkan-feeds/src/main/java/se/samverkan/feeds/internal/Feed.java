@@ -20,8 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.api.feed.FeedStore;
-import se.samverkan.api.feed.FeedStore.State;
+import se.samverkan.feeds.internal.FeedStore.State;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;

@@ -19,8 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.api.feed.FeedStore;
-import se.samverkan.api.feed.FeedStore.StoredEvent;
+import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;

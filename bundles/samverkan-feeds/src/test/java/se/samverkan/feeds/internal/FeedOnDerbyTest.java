@@ -30,10 +30,10 @@ import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.Contributions;
 import se.samverkan.persistence.internal.DerbyDatabase;
-import se.samverkan.persistence.internal.FeedStoreImpl;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
-import se.samverkan.persistence.internal.QuarantineImpl;
+import se.samverkan.persistence.internal.RecordHooks;
+import se.samverkan.routes.internal.QuarantineImpl;
 import se.samverkan.persistence.internal.SearchIndex;
 
 /** A feed stored by the real services on Derby: what only the database refuses, and failures of the store itself. */
@@ -57,7 +57,7 @@ class FeedOnDerbyTest {
                 new Municipality("1485", "Uddevalla", "Västra Götalands län", null, true));
         new OrganisationServiceImpl(db, contributions).create(ADMIN, new Organisation("dalabergskyrkan",
                 "Dalabergskyrkan", OrganisationKind.ASSOCIATION, null, Set.of("1485")));
-        activities = new ActivityServiceImpl(db, contributions, index);
+        activities = new ActivityServiceImpl(db, contributions, index, new RecordHooks());
     }
 
     @AfterEach

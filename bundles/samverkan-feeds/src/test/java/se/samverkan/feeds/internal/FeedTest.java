@@ -35,14 +35,12 @@ import com.sun.net.httpserver.HttpServer;
 
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.api.feed.FeedStore;
-import se.samverkan.api.feed.FeedStore.State;
-import se.samverkan.api.feed.FeedStore.StoredEvent;
+import se.samverkan.feeds.internal.FeedStore.State;
+import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.quarantine.Quarantined;
-import se.samverkan.api.testing.InMemoryFeedStore;
 import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.MovableClock;
 import se.samverkan.api.testing.InMemoryServices;

@@ -15,8 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import se.samverkan.api.mail.MailOutbox;
-import se.samverkan.api.mail.MailOutbox.Claimed;
+import se.samverkan.mail.internal.MailOutbox.Claimed;
 
 /**
  * Sends the outgoing mail queue: its own Camel route ({@code mail-outbox}) in the platform's CamelContext. A

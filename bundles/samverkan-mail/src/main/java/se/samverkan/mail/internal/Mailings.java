@@ -23,11 +23,9 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.service.MunicipalityService;
-import se.samverkan.api.subscription.ActivityChange;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.api.subscription.SubscriptionStore;
-import se.samverkan.api.subscription.SubscriptionStore.Purpose;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 import se.samverkan.api.util.Sha256;
 
 /**

@@ -29,11 +29,8 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
-import se.samverkan.api.subscription.ActivityChange;
-import se.samverkan.api.subscription.ActivityChangeLog;
 import se.samverkan.api.subscription.DigestService;
 import se.samverkan.api.subscription.Subscription;
-import se.samverkan.api.subscription.SubscriptionStore;
 
 /**
  * Reads the activity change log for subscribers: notices of moved and cancelled sessions soon after the change

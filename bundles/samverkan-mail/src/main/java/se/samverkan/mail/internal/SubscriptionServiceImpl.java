@@ -21,9 +21,8 @@ import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.subscription.SubscriptionService;
-import se.samverkan.api.subscription.SubscriptionStore;
-import se.samverkan.api.subscription.SubscriptionStore.Purpose;
-import se.samverkan.api.subscription.SubscriptionStore.Requested;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
+import se.samverkan.mail.internal.SubscriptionStore.Requested;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.api.validation.MunicipalityCode;
 

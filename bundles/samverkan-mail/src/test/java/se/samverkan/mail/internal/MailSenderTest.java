@@ -31,7 +31,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
-import se.samverkan.api.testing.InMemoryMailQueue;
 
 /** A real SMTP server (GreenMail, in-process) and the sender's real Camel route. */
 class MailSenderTest {

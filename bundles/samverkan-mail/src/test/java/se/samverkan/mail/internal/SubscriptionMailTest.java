@@ -57,17 +57,14 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.subscription.ActivityChange;
-import se.samverkan.api.subscription.ActivityChange.Kind;
+import se.samverkan.mail.internal.ActivityChange.Kind;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.subscription.SubscriptionService.Landing;
 import se.samverkan.api.testing.InMemoryDrafts;
-import se.samverkan.api.testing.InMemoryMailQueue;
 import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.InMemoryServices;
-import se.samverkan.api.testing.InMemorySubscriptions;
 import se.samverkan.api.util.Sha256;
 
 /**

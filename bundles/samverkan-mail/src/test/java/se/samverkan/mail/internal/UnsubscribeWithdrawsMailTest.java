@@ -13,9 +13,7 @@ import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.api.subscription.SubscriptionStore.Purpose;
-import se.samverkan.api.testing.InMemoryMailQueue;
-import se.samverkan.api.testing.InMemorySubscriptions;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 import se.samverkan.api.util.Sha256;
 
 /** Mail queued for a subscription but not sent yet is withdrawn when the subscriber unsubscribes. */

@@ -34,13 +34,15 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
     private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
     private final SearchIndex index;
+    private final RecordHooks hooks;
 
     @Activate
     public ActivityServiceImpl(@Reference(target = Units.SAMVERKAN) JpaTemplate jpa, @Reference Contributions contributions,
-                               @Reference SearchIndex index) {
+                               @Reference SearchIndex index, @Reference RecordHooks hooks) {
         super(new Kind<Activity, ActivityEntity>(ActivityEntity.class, "id", Activity::id,
                 ActivityEntity::new, Validation::validate, AccessPolicy::activity), jpa, contributions);
         this.index = index;
+        this.hooks = hooks;
     }
 
     /** The search index picks the page's ids; the activities come from the JPA cache or one batched query. */
@@ -54,10 +56,10 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
         return new Page<>(tx(em -> load(em, ids)), q.offset(), q.limit(), hasMore);
     }
 
-    /** New activities, moved and cancelled sessions go to the change log with the change (see V6). */
+    /** What other bundles keep of each change (the subscriptions' change log) commits with it. */
     @Override
     protected void written(Rows rows, Activity stored, Activity saved) {
-        ActivityChangeLogImpl.record(rows, stored, saved);
+        hooks.written(Activity.class, rows, stored, saved);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.api.plugin.ContributionLedger;
 
 /**

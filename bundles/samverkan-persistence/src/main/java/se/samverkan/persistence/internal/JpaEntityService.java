@@ -28,6 +28,7 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
+import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;

@@ -10,13 +10,16 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
+import se.samverkan.persistence.spi.Jdbc;
+import se.samverkan.persistence.spi.RecordHook;
+
 /**
  * Rows written as JDBC batches on the connection of a JPA transaction, so they commit or roll back with it: the
  * audit log, the activity change log and new activities. EclipseLink writes an entity's rows one statement at a
  * time, which was most of what a calendar feed's first import cost (BENCHMARKS.md). Statements run in the order
  * they were first added, so a parent row's statement added before its children's runs first.
  */
-final class Rows {
+final class Rows implements RecordHook.Rows {
 
     private final EntityManager em;
     private final Map<String, List<Object[]>> pending = new LinkedHashMap<>();
@@ -26,7 +29,8 @@ final class Rows {
     }
 
     /** @param values the statement's parameters */
-    void add(String sql, Object... values) {
+    @Override
+    public void add(String sql, Object... values) {
         pending.computeIfAbsent(sql, k -> new ArrayList<>()).add(values);
     }
 

@@ -1,8 +1,17 @@
 package se.samverkan.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -10,16 +19,24 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import se.samverkan.api.registry.MunicipalityList;
+import se.samverkan.api.model.Occurrence;
+import se.samverkan.api.model.OccurrenceStatus;
+import se.samverkan.persistence.spi.Storage;
 
 /**
- * Brings the database schema up to date before anything reads or writes it: the services depend on this
- * component, so they only appear once the migrations have run. If a migration fails, activation fails with
- * the reason and no service comes up on a half-migrated schema. A municipality list refreshed by the registry
- * is put back in force here, for the same reason.
+ * Brings the records' tables up to date before anything reads or writes them, and then offers the database to
+ * the bundles that keep tables of their own ({@link Storage}): the services depend on this component, so they
+ * only appear once the migrations have run. If a migration fails, activation fails with the reason and no service
+ * comes up on a half-migrated schema.
  */
-@Component(service = Schema.class, immediate = true)
-public class Schema {
+@Component(service = {Schema.class, Storage.class}, immediate = true)
+public class Schema implements Storage {
+
+    /** The records' scripts under db/records, in order. Append, never edit. */
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__plugins.sql",
+            "V7__sessions_in_activity.sql", "V10__record_versions.sql");
+
+    private static final Map<String, Migrations.Step> STEPS = Map.of("V7__sessions_in_activity.sql", Schema::packSessions);
 
     private final DataSource dataSource;
     private final int version;
@@ -28,22 +45,50 @@ public class Schema {
     public Schema(@Reference(target = "(osgi.jndi.service.name=jdbc/samverkan)") DataSource dataSource)
             throws SQLException {
         this.dataSource = dataSource;
-        this.version = SchemaMigrations.migrate(dataSource);
-        // A refreshed municipality list is in force before any service validates a record against it. One that
-        // cannot be read back must not take the platform down: the shipped list stays in force.
-        try {
-            new RegistryStoreImpl(this).municipalityList().ifPresent(MunicipalityList::use);
-        } catch (RuntimeException e) {
-            Logger.getLogger(Schema.class.getName()).log(Level.SEVERE,
-                    "The stored municipality list cannot be used; the shipped list is in force", e);
-        }
+        this.version = Migrations.migrate(dataSource, "records", Schema.class, SCRIPTS, STEPS);
     }
 
+    /** The records' schema version in force. */
     public int version() {
         return version;
     }
 
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** One owner at a time: two first migrations would both create the history table. */
+    @Override
+    public synchronized void migrate(String owner, Class<?> anchor, List<String> scripts) throws SQLException {
+        Migrations.migrate(dataSource, owner, anchor, scripts, Map.of());
+    }
+
+    /** V7: each activity's occurrence rows become the text of its sessions column; the rows' table goes. */
+    private static void packSessions(Connection c) throws SQLException {
+        Map<String, List<Occurrence>> byActivity = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT activity_id, id, starts_at, ends_at, status FROM occurrence")) {
+            while (rs.next()) {
+                byActivity.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Occurrence(rs.getLong(2),
+                        utc(rs.getTimestamp(3)), utc(rs.getTimestamp(4)), OccurrenceStatus.valueOf(rs.getString(5))));
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE activity SET sessions = ? WHERE id = ?")) {
+            for (Map.Entry<String, List<Occurrence>> e : byActivity.entrySet()) {
+                p.setString(1, Sessions.encode(e.getValue()));
+                p.setString(2, e.getKey());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE occurrence");
+        }
+    }
+
+    /** Stored times are UTC. */
+    private static OffsetDateTime utc(Timestamp t) {
+        return t.toLocalDateTime().atOffset(ZoneOffset.UTC);
     }
 }

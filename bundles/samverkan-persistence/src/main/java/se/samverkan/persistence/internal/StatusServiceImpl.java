@@ -38,8 +38,8 @@ public class StatusServiceImpl implements StatusService {
                     counts.put(table, rs.getLong(1));
                 }
             }
-            return new DatabaseStatus(SchemaMigrations.product(c), SchemaMigrations.safeUrl(c),
-                    SchemaMigrations.currentVersion(c), counts);
+            return new DatabaseStatus(Migrations.product(c), Migrations.safeUrl(c),
+                    Migrations.highestVersion(c), counts);
         } catch (SQLException e) {
             throw new IllegalStateException("The database cannot be read: " + e.getMessage(), e);
         }

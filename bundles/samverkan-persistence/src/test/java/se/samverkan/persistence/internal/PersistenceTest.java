@@ -87,11 +87,11 @@ class PersistenceTest {
 
     @Test
     void migrationsAreRecordedAndRunOnlyOnce() throws Exception {
-        assertEquals(11, SchemaMigrations.migrate(db.dataSource));
-        try (Connection c = db.dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
+        assertEquals(10, Migrations.migrate(db.dataSource, "records", Schema.class, Schema.SCRIPTS, Map.of()));
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM schema_migration WHERE owner = 'records'")) {
             rs.next();
-            assertEquals(11, rs.getInt(1));
+            assertEquals(Schema.SCRIPTS.size(), rs.getInt(1));
         }
         assertEquals("support-group-network", organisations.get("support-group-network").id());
     }
@@ -99,12 +99,12 @@ class PersistenceTest {
     @Test
     void statementsSplitAtLineEndSemicolons() {
         assertEquals(List.of("CREATE TABLE a (x INT)", "CREATE INDEX b ON a (x)"),
-                SchemaMigrations.statements("-- comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX b ON a (x);\n"));
+                Migrations.statements("-- comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX b ON a (x);\n"));
     }
 
     @Test
     void activityRoundTripKeepsAllFieldsAndStockholmTime() {
-        Activity created = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity created = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Activity read = activities.get("simkurs");
         assertEquals(created, read);
         assertEquals(Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"), read.title());
@@ -114,14 +114,14 @@ class PersistenceTest {
 
     @Test
     void summerTimesComeBackWithSummerOffset() {
-        activities.create(ADMIN, swimming("sommar", "1487", "2026-06-01T16:00:00Z"));
+        activities.create(ADMIN, RecordServices.swimming("sommar", "1487", "2026-06-01T16:00:00Z"));
         assertEquals(OffsetDateTime.parse("2026-06-01T18:00:00+02:00"),
                 activities.get("sommar").occurrences().get(0).start());
     }
 
     @Test
     void updateKeepsOccurrenceIdsAndReplacesCollections() {
-        Activity created = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity created = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence first = created.occurrences().get(0);
         Occurrence cancelled = new Occurrence(first.id(), first.start(), first.end(), OccurrenceStatus.CANCELLED);
         Occurrence added = new Occurrence(null, first.start().plusWeeks(1), first.end().plusWeeks(1), null);
@@ -137,8 +137,8 @@ class PersistenceTest {
 
     @Test
     void searchFiltersCombine() {
-        activities.create(ADMIN, swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
-        activities.create(ADMIN, swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
         assertEquals(List.of("a-simkurs", "b-simkurs-trollhattan"), ids(query(null, null, null, null, null)));
         assertEquals(List.of("a-simkurs"), ids(query("1487", null, null, null, null)));
         assertEquals(List.of("a-simkurs"), ids(query(null, "ar", AccessibilityFeature.HEARING_LOOP, null, null)));
@@ -158,10 +158,10 @@ class PersistenceTest {
 
     @Test
     void anIndexBuiltFromTheDatabaseFindsWhatTheLiveIndexFinds() throws Exception {
-        activities.create(ADMIN, swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
-        activities.create(ADMIN, swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("a-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("b-simkurs-trollhattan", "1488", "2026-12-08T18:00:00+01:00"));
         activities.delete(ADMIN, "a-simkurs");
-        activities.create(ADMIN, swimming("c-simkurs", "1487", "2026-12-15T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("c-simkurs", "1487", "2026-12-15T18:00:00+01:00"));
         venues.update(ADMIN, "ikc-vanersborg", new Venue("ikc-vanersborg", "IKC", null, "1487", Set.of()));
         SearchIndex rebuilt = new SearchIndex(db.schema);
         for (ActivityQuery q : List.of(query(null, null, null, null, null), query(null, "ar", null, null, null),
@@ -175,7 +175,7 @@ class PersistenceTest {
 
     @Test
     void anActivityWhoseSessionsAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
-        Activity a = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity a = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = a.occurrences().get(0);
         activities.update(ADMIN, "simkurs", new Activity("simkurs", a.title(), a.description(), a.category(),
                 a.focusArea(), a.targetGroups(), a.languages(), a.municipalityCode(), a.organiserIds(), null, null,
@@ -192,7 +192,7 @@ class PersistenceTest {
     @Test
     void sessionsSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
         // As a calendar feed sends them: never with ids. Only the moved session gets a new one.
-        Activity first = activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity first = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = first.occurrences().get(0);
         Occurrence next = new Occurrence(null, o.start().plusWeeks(1), o.end().plusWeeks(1), null);
         Activity two = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
@@ -216,7 +216,7 @@ class PersistenceTest {
     @Test
     void searchPagesAndHidesInactiveMunicipalities() {
         for (int i = 0; i < 5; i++) {
-            activities.create(ADMIN, swimming("s" + i, i < 3 ? "1487" : "1488", "2026-12-01T18:00:00+01:00"));
+            activities.create(ADMIN, RecordServices.swimming("s" + i, i < 3 ? "1487" : "1488", "2026-12-01T18:00:00+01:00"));
         }
         var page = activities.search(new ActivityQuery(null, null, null, null, null, null, null, null, 2, 2));
         assertEquals(List.of("s2", "s3"), page.items().stream().map(Activity::id).toList());
@@ -243,8 +243,8 @@ class PersistenceTest {
 
     @Test
     void recordsOfAnInactivePluginAreKeptButHiddenAndRefusedForWrites() throws Exception {
-        activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
-        activities.create(ADMIN, swimming("egen", "1488", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("egen", "1488", "2026-12-01T18:00:00+01:00"));
         contributions.record("gotene", "activity", "simkurs", new ContributionLedger.Applied("c1", "s1", true));
         contributions.record("gotene", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2", true));
         contributions.record("other", "venue", "ikc-vanersborg", new ContributionLedger.Applied("c2", "s2", true));
@@ -258,13 +258,13 @@ class PersistenceTest {
         assertEquals(List.of("egen"), activities.list().stream().map(Activity::id).toList());
         assertEquals("simkurs", activities.get("simkurs").id(), "kept and readable by id");
         ConflictException e = assertThrows(ConflictException.class,
-                () -> activities.update(ADMIN, "simkurs", swimming("simkurs", "1487", "2026-12-02T18:00:00+01:00")));
+                () -> activities.update(ADMIN, "simkurs", RecordServices.swimming("simkurs", "1487", "2026-12-02T18:00:00+01:00")));
         assertEquals("the activity 'simkurs' is inactive: the plugin that brought it is not installed", e.getMessage());
         assertThrows(ConflictException.class, () -> activities.delete(ADMIN, "simkurs"));
 
         contributions.setActive("other", false);
         ValidationException refused = assertThrows(ValidationException.class,
-                () -> activities.create(ADMIN, swimming("ny", "1487", "2026-12-01T18:00:00+01:00")));
+                () -> activities.create(ADMIN, RecordServices.swimming("ny", "1487", "2026-12-01T18:00:00+01:00")));
         assertTrue(refused.getMessage().contains("venueId: the venue 'ikc-vanersborg' is inactive"), refused.getMessage());
 
         assertTrue(new Contributions(db.schema, new SearchIndex(db.schema)).inactive("venue", "ikc-vanersborg"),
@@ -288,8 +288,8 @@ class PersistenceTest {
     void searchFiltersByOrganiserAndTheRebuiltIndexDoesToo() throws Exception {
         organisations.create(ADMIN, new Organisation("abf", "ABF Fyrbodal", OrganisationKind.STUDY_ASSOCIATION, null,
                 Set.of("1487")));
-        activities.create(ADMIN, swimming("sgn-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
-        Activity abf = swimming("abf-simkurs", "1487", "2026-12-01T18:00:00+01:00");
+        activities.create(ADMIN, RecordServices.swimming("sgn-simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity abf = RecordServices.swimming("abf-simkurs", "1487", "2026-12-01T18:00:00+01:00");
         activities.create(ADMIN, new Activity(abf.id(), abf.title(), abf.description(), abf.category(), abf.focusArea(),
                 abf.targetGroups(), abf.languages(), abf.municipalityCode(), List.of("abf"), null, null, abf.venueId(),
                 abf.capacity(), abf.costSek(), abf.occurrences()));
@@ -300,9 +300,9 @@ class PersistenceTest {
 
     @Test
     void coordinatorCannotWriteAnotherMunicipalitysData() {
-        activities.create(VANERSBORG, swimming("egen", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(VANERSBORG, RecordServices.swimming("egen", "1487", "2026-12-01T18:00:00+01:00"));
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> activities.create(VANERSBORG, swimming("annan", "1488", "2026-12-01T18:00:00+01:00")));
+                () -> activities.create(VANERSBORG, RecordServices.swimming("annan", "1488", "2026-12-01T18:00:00+01:00")));
         assertTrue(e.getMessage().contains("coordinator for municipality 1487"), e.getMessage());
         assertTrue(activities.find("annan").isEmpty());
         assertThrows(AccessDeniedException.class, () -> municipalities.delete(VANERSBORG, "1488"));
@@ -321,14 +321,14 @@ class PersistenceTest {
 
     @Test
     void saveAllWritesWhatPassesAndReportsEachRefusedRecord() throws Exception {
-        activities.create(ADMIN, swimming("finns", "1487", "2026-12-01T18:00:00+01:00"));
-        Activity moved = swimming("finns", "1487", "2026-12-08T18:00:00+01:00");
+        activities.create(ADMIN, RecordServices.swimming("finns", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity moved = RecordServices.swimming("finns", "1487", "2026-12-08T18:00:00+01:00");
         Activity noOrganiser = new Activity("trasig", Map.of("sv", "Trasig"), Map.of(), ActivityCategory.OTHER,
                 FocusArea.SOCIAL, Set.of(), Set.of(), "1487", List.of("finns-inte"), null, null, null, null, null,
                 List.of());
         List<EntityService.Saved<Activity>> saved = activities.saveAll(VANERSBORG, List.of(
-                swimming("ny", "1487", "2026-12-02T18:00:00+01:00"), moved,
-                swimming("annan", "1488", "2026-12-03T18:00:00+01:00"), noOrganiser));
+                RecordServices.swimming("ny", "1487", "2026-12-02T18:00:00+01:00"), moved,
+                RecordServices.swimming("annan", "1488", "2026-12-03T18:00:00+01:00"), noOrganiser));
 
         assertEquals(List.of("ny", "finns", "annan", "trasig"), saved.stream().map(EntityService.Saved::id).toList());
         assertTrue(saved.get(0).created());
@@ -365,13 +365,13 @@ class PersistenceTest {
     @Test
     void aValueTheColumnsCannotHoldRefusesItsRecordOnlyAsInvalid() {
         // A cost of 10^20 kronor passes validation but overflows DECIMAL(15, 2).
-        Activity huge = swimming("dyr", "1487", "2026-12-02T18:00:00+01:00");
+        Activity huge = RecordServices.swimming("dyr", "1487", "2026-12-02T18:00:00+01:00");
         huge = new Activity(huge.id(), huge.title(), huge.description(), huge.category(), huge.focusArea(),
                 huge.targetGroups(), huge.languages(), huge.municipalityCode(), huge.organiserIds(), null, null, null,
                 huge.capacity(), new java.math.BigDecimal("1E20"), huge.occurrences());
         List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, List.of(
-                swimming("forst", "1487", "2026-12-01T18:00:00+01:00"), huge,
-                swimming("sist", "1487", "2026-12-03T18:00:00+01:00")));
+                RecordServices.swimming("forst", "1487", "2026-12-01T18:00:00+01:00"), huge,
+                RecordServices.swimming("sist", "1487", "2026-12-03T18:00:00+01:00")));
         assertNull(saved.get(0).error());
         ValidationException refused = assertInstanceOf(ValidationException.class, saved.get(1).error());
         assertTrue(refused.getMessage().contains("'dyr' has a value the database cannot store"), refused.getMessage());
@@ -386,11 +386,11 @@ class PersistenceTest {
             c.createStatement().execute("INSERT INTO activity (id, category, focus_area, municipality_code) "
                     + "VALUES ('utanfor-index', 'OTHER', 'SOCIAL', '1487')");
         }
-        Activity twiceFirst = swimming("tva-ganger", "1487", "2026-12-01T18:00:00+01:00");
-        Activity twiceLast = swimming("tva-ganger", "1487", "2026-12-08T18:00:00+01:00");
+        Activity twiceFirst = RecordServices.swimming("tva-ganger", "1487", "2026-12-01T18:00:00+01:00");
+        Activity twiceLast = RecordServices.swimming("tva-ganger", "1487", "2026-12-08T18:00:00+01:00");
 
         List<EntityService.Saved<Activity>> saved = activities.saveAll(ADMIN, List.of(twiceFirst,
-                swimming("utanfor-index", "1487", "2026-12-02T18:00:00+01:00"), twiceLast));
+                RecordServices.swimming("utanfor-index", "1487", "2026-12-02T18:00:00+01:00"), twiceLast));
 
         assertEquals(List.of(true, false, false), saved.stream().map(EntityService.Saved::created).toList());
         assertEquals(List.of(), saved.stream().filter(o -> o.error() != null).toList());
@@ -404,11 +404,11 @@ class PersistenceTest {
         // The search index takes each batch on another thread while the next one is written (two batches here).
         List<Activity> records = new java.util.ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            records.add(swimming(String.format("sim-%03d", i), "1487", "2026-12-01T18:00:00+01:00"));
+            records.add(RecordServices.swimming(String.format("sim-%03d", i), "1487", "2026-12-01T18:00:00+01:00"));
         }
-        records.set(599, swimming("sim-000", "1487", "2027-01-05T18:00:00+01:00"));
+        records.set(599, RecordServices.swimming("sim-000", "1487", "2027-01-05T18:00:00+01:00"));
         // Slow hooks: an index that saveAll did not wait for would be seen below.
-        ActivityServiceImpl slowIndex = new ActivityServiceImpl(db, contributions, index) {
+        ActivityServiceImpl slowIndex = new ActivityServiceImpl(db, contributions, index, new RecordHooks()) {
             @Override
             protected void committedAll(List<EntityService.Saved<Activity>> written) {
                 try {
@@ -436,7 +436,7 @@ class PersistenceTest {
     @Test
     void idsByPrefixAreOrderedBoundedAndTakeWildcardsLiterally() {
         for (String id : List.of("simkurs-b", "simkurs-a", "cykel")) {
-            activities.create(ADMIN, swimming(id, "1487", "2026-12-01T18:00:00+01:00"));
+            activities.create(ADMIN, RecordServices.swimming(id, "1487", "2026-12-01T18:00:00+01:00"));
         }
         assertEquals(List.of("simkurs-a", "simkurs-b"), activities.ids("simk", 10));
         assertEquals(List.of(), activities.ids("sim_", 10), "_ is a character, not a wildcard");
@@ -478,7 +478,7 @@ class PersistenceTest {
     void duplicatesDeletesAndUnknownIdsAreClearErrors() {
         assertThrows(ConflictException.class, () -> venues.create(ADMIN,
                 new Venue("ikc-vanersborg", "Dubblett", null, "1487", Set.of())));
-        activities.create(ADMIN, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         assertThrows(ConflictException.class, () -> organisations.delete(ADMIN, "support-group-network"));
         assertTrue(organisations.find("support-group-network").isPresent());
         NotFoundException e = assertThrows(NotFoundException.class, () -> venues.delete(ADMIN, "saknas"));
@@ -489,7 +489,7 @@ class PersistenceTest {
 
     @Test
     void everyWriteIsAudited() throws Exception {
-        activities.create(VANERSBORG, swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        activities.create(VANERSBORG, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         activities.delete(VANERSBORG, "simkurs");
         try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT actor, operation FROM audit_log WHERE kind = 'activity' ORDER BY id")) {
@@ -520,14 +520,5 @@ class PersistenceTest {
 
     private static ActivityQuery text(String text) {
         return new ActivityQuery(null, null, null, null, null, null, null, text, 0, 20);
-    }
-
-    static Activity swimming(String id, String municipality, String start) {
-        OffsetDateTime s = OffsetDateTime.parse(start);
-        return new Activity(id, Map.of("sv", "Simkurs för kvinnor", "ar", "دورة سباحة للنساء"),
-                Map.of("sv", "Lär dig simma i lugn och ro."), ActivityCategory.SWIMMING, FocusArea.HEALTH,
-                Set.of("women"), Set.of("sv", "ar"), municipality, List.of("support-group-network"), null, null,
-                "1487".equals(municipality) ? "ikc-vanersborg" : null, 12, BigDecimal.ZERO,
-                List.of(new Occurrence(null, s, s.plusMinutes(90), OccurrenceStatus.SCHEDULED)));
     }
 }

@@ -29,7 +29,8 @@ class SessionsUpgradeTest {
         EmbeddedDataSource v6 = new EmbeddedDataSource();
         v6.setDatabaseName(name);
         v6.setCreateDatabase("create");
-        assertEquals(6, SchemaMigrations.migrate(v6, 6));
+        LegacySchema.migrate(v6, "records", Schema.class, "V1__initial_schema.sql", "V2__plugins.sql");
+        LegacySchema.rewind(v6);
         try (Connection c = v6.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO municipality VALUES ('1487', 'Vänersborg', 'Västra Götalands län', NULL, TRUE)");
             s.execute("INSERT INTO activity (id, category, focus_area, municipality_code) "
@@ -46,9 +47,9 @@ class SessionsUpgradeTest {
         }
 
         try (DerbyDatabase db = new DerbyDatabase(name)) {
-            assertEquals(SchemaMigrations.SCRIPTS.size(), db.schema.version());
+            assertEquals(10, db.schema.version());
             SearchIndex index = new SearchIndex(db.schema);
-            ActivityServiceImpl activities = new ActivityServiceImpl(db, new Contributions(db.schema, index), index);
+            ActivityServiceImpl activities = new ActivityServiceImpl(db, new Contributions(db.schema, index), index, new RecordHooks());
 
             assertEquals(List.of(
                     new Occurrence(41L, OffsetDateTime.parse("2026-12-01T18:00+01:00"),

@@ -85,7 +85,7 @@ class VersionsTest {
         assertThrows(StaleVersionException.class, () -> organisations.update(ADMIN, "support-group-network",
                 new Organisation("support-group-network", "SGN", OrganisationKind.ASSOCIATION, null, Set.of("1487")), 1));
 
-        Activity a = activities.create(ADMIN, PersistenceTest.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
+        Activity a = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Activity retitled = new Activity(a.id(), Map.of("sv", "Simskola"), a.description(), a.category(), a.focusArea(),
                 a.targetGroups(), a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(),
                 a.programmeId(), a.venueId(), a.capacity(), a.costSek(), a.occurrences());
@@ -94,13 +94,13 @@ class VersionsTest {
 
     @Test
     void batchesStartNewRecordsAtOneAndRaiseUpdatedOnes() {
-        List<Activity> first = List.of(PersistenceTest.swimming("a", "1487", "2026-12-01T18:00:00+01:00"),
-                PersistenceTest.swimming("b", "1487", "2026-12-02T18:00:00+01:00"));
+        List<Activity> first = List.of(RecordServices.swimming("a", "1487", "2026-12-01T18:00:00+01:00"),
+                RecordServices.swimming("b", "1487", "2026-12-02T18:00:00+01:00"));
         activities.saveAll(ADMIN, first).forEach(s -> assertTrue(s.created()));
         assertEquals(List.of(1L, 1L), versions("a", "b"));
 
         List<Saved<Activity>> again = activities.saveAll(ADMIN, List.of(
-                PersistenceTest.swimming("a", "1487", "2026-12-08T18:00:00+01:00"), activities.get("b")));
+                RecordServices.swimming("a", "1487", "2026-12-08T18:00:00+01:00"), activities.get("b")));
         assertEquals(2, again.size());
         assertEquals(List.of(2L, 1L), versions("a", "b"), "the changed one is raised, the unchanged one kept");
         assertThrows(StaleVersionException.class, () -> activities.update(ADMIN, "a", first.get(0), 1));
@@ -112,7 +112,7 @@ class VersionsTest {
      */
     @Test
     void concurrentReadModifyWritesLoseNoUpdate() throws Exception {
-        activities.create(ADMIN, withCapacity(PersistenceTest.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"), 0));
+        activities.create(ADMIN, withCapacity(RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"), 0));
         int writers = 4;
         int writesEach = 15;
         CountDownLatch start = new CountDownLatch(1);

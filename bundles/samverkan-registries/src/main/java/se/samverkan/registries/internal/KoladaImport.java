@@ -26,7 +26,6 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.KpiStore;
 import se.samverkan.api.registry.KpiValue;
-import se.samverkan.api.registry.RegistryStore;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.validation.MunicipalityCode;
 

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.MunicipalityList;
-import se.samverkan.api.registry.RegistryStore;
 import se.samverkan.api.service.MunicipalityService;
 
 /**

@@ -11,7 +11,6 @@ import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
-import se.samverkan.api.registry.RegistryStore;
 import se.samverkan.routes.Retries;
 
 /**

@@ -21,7 +21,6 @@ import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.testing.InMemoryQuarantine;
-import se.samverkan.api.testing.InMemoryRegistries;
 import se.samverkan.api.testing.InMemoryServices;
 
 /** Kolada's v3 data API as a local server answering in its real shape: pages, failures, broken bodies. */

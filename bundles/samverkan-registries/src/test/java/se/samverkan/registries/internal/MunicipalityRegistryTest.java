@@ -20,7 +20,6 @@ import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.testing.InMemoryRegistries;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.validation.MunicipalityCode;
 

@@ -23,7 +23,6 @@ import se.samverkan.api.registry.RegisterOrganisation;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.testing.InMemoryQuarantine;
-import se.samverkan.api.testing.InMemoryRegistries;
 
 class OrganisationRegisterImportTest {
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
-import se.samverkan.api.testing.InMemoryMailQueue;
+import se.samverkan.api.mail.MailQueue;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.testing.InMemoryQuarantine;
 
 /** Replaying mail over REST: a message that is not dead is a conflict; a database that fails is not. */
@@ -37,18 +39,38 @@ class AdminResourceTest {
 
     @Test
     void aReplayOfMailThatIsNotDeadIs409AndAFailedWriteIs500() throws Exception {
-        InMemoryMailQueue queue = new InMemoryMailQueue() {
+        QueuedMail waiting = new QueuedMail(1, "key-1", "anna@example.se", "Hej", QueuedMail.State.QUEUED, 0,
+                null, null, null, null);
+        MailQueue queue = new MailQueue() {
             @Override
-            public synchronized QueuedMail replay(long id) {
+            public QueuedMail replay(long id) {
                 if (id == 2) {
                     // What the outbox's JDBC layer throws when a statement fails.
                     throw new IllegalStateException("Cannot write the mail outbox: the disk is full");
                 }
-                return super.replay(id);
+                throw new ConflictException("Mail " + id + " is QUEUED, not DEAD; only dead mail is replayed");
+            }
+
+            @Override
+            public QueuedMail queue(OutgoingMail mail) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<QueuedMail> list(QueuedMail.State state) {
+                return List.of(waiting);
+            }
+
+            @Override
+            public Optional<QueuedMail> find(long id) {
+                return Optional.of(waiting);
+            }
+
+            @Override
+            public int withdraw(String... stems) {
+                return 0;
             }
         };
-        QueuedMail waiting = queue.queue(new OutgoingMail("key-1", "anna@example.se", "Hej", "text", "<p>text</p>",
-                null, "sv"));
         server = new ApiServer(dir, Map.of(), security -> List.of(
                 new AdminResource(() -> null, new InMemoryQuarantine(), () -> queue)));
 

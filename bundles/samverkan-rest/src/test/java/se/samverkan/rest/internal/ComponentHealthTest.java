@@ -45,13 +45,13 @@ class ComponentHealthTest {
         waiting.unsatisfiedReferences = new UnsatisfiedReferenceDTO[]{schema};
         ComponentConfigurationDTO failed = configuration(ComponentConfigurationDTO.FAILED_ACTIVATION);
         failed.failure = "java.lang.IllegalStateException: no port\n\tat se.samverkan.X.start(X.java:1)";
-        ComponentDescriptionDTO quarantine = component("se.samverkan.persistence.internal.QuarantineImpl");
+        ComponentDescriptionDTO quarantine = component("se.samverkan.routes.internal.QuarantineImpl");
         ComponentDescriptionDTO feed = component("se.samverkan.feeds.internal.Feed");
         ComponentDescriptionDTO off = component("se.samverkan.Off");
         off.defaultEnabled = false;
         var health = health(Map.of(quarantine, List.of(waiting), feed, List.of(failed),
                 off, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE))), Set.of());
-        assertEquals(Set.of("se.samverkan.persistence.internal.QuarantineImpl waits for schema",
+        assertEquals(Set.of("se.samverkan.routes.internal.QuarantineImpl waits for schema",
                         "se.samverkan.feeds.internal.Feed failed to start: java.lang.IllegalStateException: no port"),
                 Set.copyOf(health.problems()));
     }

@@ -18,6 +18,10 @@ import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.Page;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Options;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "activity-list",
@@ -65,7 +69,7 @@ public class ActivityListCommand extends SamverkanCommand {
     MunicipalityService municipalities;
 
     @Override
-    void print(PrintStream out) throws CommandException {
+    protected void print(PrintStream out) throws CommandException {
         if (municipality != null) {
             // An unknown code would otherwise look like a municipality without activities.
             municipalities.get(municipality);

@@ -28,6 +28,12 @@ import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.VenueService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Formats;
+import se.samverkan.shell.Completers;
+import se.samverkan.shell.Details;
+import se.samverkan.shell.Occurrences;
 
 @Service
 @Command(scope = "samverkan", name = "activity-show", description = "Shows one activity in full, with its occurrences.")
@@ -60,7 +66,7 @@ public class ActivityShowCommand extends SamverkanCommand {
     VenueService venues;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Activity activity = activities.get(id);
         Details details = new Details().add("ID", activity.id());
         texts(activity.title()).forEach(t -> details.add("Title [" + t.getKey() + "]", t.getValue()));

@@ -11,6 +11,10 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.service.AgreementService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Options;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "agreement-list", description = "Lists agreements: IOPs, grants, ESF and AMIF projects.")
@@ -24,7 +28,7 @@ public class AgreementListCommand extends SamverkanCommand {
     AgreementService agreements;
 
     @Override
-    void print(PrintStream out) throws CommandException {
+    protected void print(PrintStream out) throws CommandException {
         AgreementStatus wanted = Options.parseEnum(AgreementStatus.class, "--status", status);
         Tables.agreements(agreements.list().stream()
                 .filter(a -> wanted == null || a.status() == wanted)

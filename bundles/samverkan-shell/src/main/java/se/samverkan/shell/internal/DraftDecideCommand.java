@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
 import se.samverkan.api.draft.Draft;
 import se.samverkan.api.draft.DraftService;
+import se.samverkan.shell.SamverkanCommand;
 
 /** What draft-approve and draft-reject share: one draft by its id, decided as the console's user. */
 abstract class DraftDecideCommand extends SamverkanCommand {
@@ -21,7 +22,7 @@ abstract class DraftDecideCommand extends SamverkanCommand {
     abstract Draft decide();
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Draft d = decide();
         out.println("Draft " + d.id() + " (" + d.activity().title().get("sv") + ") is "
                 + d.state().name().toLowerCase(Locale.ROOT)

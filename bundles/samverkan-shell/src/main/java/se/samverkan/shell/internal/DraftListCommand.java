@@ -11,6 +11,10 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.draft.Draft;
 import se.samverkan.api.draft.DraftService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Options;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "draft-list",
@@ -26,7 +30,7 @@ public class DraftListCommand extends SamverkanCommand {
     DraftService drafts;
 
     @Override
-    void print(PrintStream out) throws CommandException {
+    protected void print(PrintStream out) throws CommandException {
         Tables.drafts(drafts.list(consoleCaller(), Options.parseEnum(Draft.State.class, "--state", state))).print(out);
     }
 }

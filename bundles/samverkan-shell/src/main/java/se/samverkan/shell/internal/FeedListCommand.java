@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.feed.FeedService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "feed-list",
@@ -17,7 +19,7 @@ public class FeedListCommand extends SamverkanCommand {
     FeedService feeds;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.feeds(feeds.feeds()).print(out);
     }
 }

@@ -10,6 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.feed.FeedService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "feed-sync",
@@ -24,7 +27,7 @@ public class FeedSyncCommand extends SamverkanCommand {
     FeedService feeds;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.feeds(List.of(feeds.sync(id))).print(out);
     }
 }

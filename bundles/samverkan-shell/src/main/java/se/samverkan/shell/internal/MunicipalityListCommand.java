@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "municipality-list", description = "Lists the municipalities (kommuner).")
@@ -16,7 +18,7 @@ public class MunicipalityListCommand extends SamverkanCommand {
     MunicipalityService municipalities;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.municipalities(municipalities.list()).print(out);
     }
 }

@@ -10,6 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "organisation-list", description = "Lists partner organisations and public bodies.")
@@ -26,7 +29,7 @@ public class OrganisationListCommand extends SamverkanCommand {
     MunicipalityService municipalities;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         if (municipality != null) {
             // An unknown code would otherwise look like a municipality without partners.
             municipalities.get(municipality);

@@ -12,6 +12,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-apply",
@@ -30,7 +33,7 @@ public class PluginApplyCommand extends SamverkanCommand {
     PluginRegistry registry;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         PluginReport report = registry.reapply(name, takePluginVersion);
         Tables.plugins(List.of(report)).print(out);
         report.problems().forEach(problem -> out.println("Problem: " + problem));

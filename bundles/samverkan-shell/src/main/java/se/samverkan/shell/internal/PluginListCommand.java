@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.plugin.PluginRegistry;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-list",
@@ -17,7 +19,7 @@ public class PluginListCommand extends SamverkanCommand {
     PluginRegistry registry;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.plugins(registry.plugins()).print(out);
     }
 }

@@ -12,6 +12,9 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-show",
@@ -26,7 +29,7 @@ public class PluginShowCommand extends SamverkanCommand {
     PluginRegistry registry;
 
     @Override
-    void print(PrintStream out) throws CommandException {
+    protected void print(PrintStream out) throws CommandException {
         PluginReport p = registry.plugin(name)
                 .orElseThrow(() -> new CommandException("No plugin named '" + name + "'; see samverkan:plugin-list"));
         Tables.plugins(List.of(p)).print(out);

@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.service.ProgrammeService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "programme-list", description = "Lists regional programmes and their outcome targets.")
@@ -16,7 +18,7 @@ public class ProgrammeListCommand extends SamverkanCommand {
     ProgrammeService programmes;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.programmes(programmes.list()).print(out);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.shell.SamverkanCommand;
 
 @Service
 @Command(scope = "samverkan", name = "quarantine-discard",
@@ -22,7 +23,7 @@ public class QuarantineDiscardCommand extends SamverkanCommand {
     QuarantineService quarantine;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         quarantine.discard(id);
         out.println("Item " + id + " is discarded.");
     }

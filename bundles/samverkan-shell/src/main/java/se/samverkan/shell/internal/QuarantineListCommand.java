@@ -8,6 +8,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "quarantine-list",
@@ -24,7 +26,7 @@ public class QuarantineListCommand extends SamverkanCommand {
     QuarantineService quarantine;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.quarantine(quarantine.list(source, !all)).print(out);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.shell.SamverkanCommand;
 
 @Service
 @Command(scope = "samverkan", name = "quarantine-replay",
@@ -22,7 +23,7 @@ public class QuarantineReplayCommand extends SamverkanCommand {
     QuarantineService quarantine;
 
     @Override
-    void print(PrintStream out) throws CommandException {
+    protected void print(PrintStream out) throws CommandException {
         String problem = quarantine.replay(id);
         if (problem != null) {
             throw new CommandException("Item " + id + " was not taken: " + problem);

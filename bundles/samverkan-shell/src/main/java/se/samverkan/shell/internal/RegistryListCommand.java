@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.registry.RegistryService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "registry-list",
@@ -17,7 +19,7 @@ public class RegistryListCommand extends SamverkanCommand {
     RegistryService registries;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.registries(registries.registries()).print(out);
     }
 }

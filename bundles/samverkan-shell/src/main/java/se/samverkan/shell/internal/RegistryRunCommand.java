@@ -10,6 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.registry.RegistryService;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "registry-run",
@@ -24,7 +27,7 @@ public class RegistryRunCommand extends SamverkanCommand {
     RegistryService registries;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         Tables.registries(List.of(registries.run(id))).print(out);
     }
 }

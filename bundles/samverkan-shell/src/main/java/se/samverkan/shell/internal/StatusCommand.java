@@ -12,6 +12,9 @@ import org.osgi.framework.BundleContext;
 
 import se.samverkan.api.service.StatusService;
 import se.samverkan.api.service.StatusService.DatabaseStatus;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.Details;
 
 @Service
 @Command(scope = "samverkan", name = "status",
@@ -29,7 +32,7 @@ public class StatusCommand extends SamverkanCommand {
     StatusService status;
 
     @Override
-    void print(PrintStream out) {
+    protected void print(PrintStream out) {
         out.println("Bundles");
         Tables.bundles(Arrays.stream(bundleContext.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith(BUNDLE_PREFIX))

@@ -3,8 +3,8 @@ package se.samverkan.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.internal.Fixtures.output;
-import static se.samverkan.shell.internal.Fixtures.row;
+import static se.samverkan.shell.testing.ConsoleOutput.output;
+import static se.samverkan.shell.testing.ConsoleOutput.row;
 
 import java.time.Instant;
 import java.util.List;

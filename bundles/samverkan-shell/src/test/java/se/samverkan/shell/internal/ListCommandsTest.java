@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.internal.Fixtures.output;
-import static se.samverkan.shell.internal.Fixtures.row;
+import static se.samverkan.shell.testing.ConsoleOutput.output;
+import static se.samverkan.shell.testing.ConsoleOutput.row;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
+
+import se.samverkan.shell.testing.Fixtures;
 
 class ListCommandsTest {
 

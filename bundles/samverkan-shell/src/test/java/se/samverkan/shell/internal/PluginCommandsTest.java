@@ -1,6 +1,7 @@
 package se.samverkan.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
 import se.samverkan.api.service.NotFoundException;
+import se.samverkan.shell.SamverkanCommand;
 
 class PluginCommandsTest {
 
@@ -52,7 +54,7 @@ class PluginCommandsTest {
     void listShowsStateTimeAndWhatWasContributed() throws Exception {
         PluginListCommand list = new PluginListCommand();
         list.registry = registry;
-        String out = run(list);
+        String out = output(list::print);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("samverkan-municipality-gotene") && l.contains("partly_applied")
                 && l.contains("2026-11-24 10:00") && l.contains("activity 8")), out);
     }
@@ -62,7 +64,7 @@ class PluginCommandsTest {
         PluginShowCommand show = new PluginShowCommand();
         show.registry = registry;
         show.name = "samverkan-municipality-gotene";
-        String out = run(show);
+        String out = output(show::print);
         assertTrue(out.contains("Problem: venue x: municipalityCode: no municipality with id '9999'"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("activity") && l.contains("7")), out);
         assertTrue(out.contains("Conflict: venue simhall: changed by the plugin, but edited through the API since"), out);
@@ -78,16 +80,10 @@ class PluginCommandsTest {
         apply.registry = registry;
         apply.name = "samverkan-municipality-gotene";
         apply.takePluginVersion = true;
-        String out = run(apply);
+        String out = output(apply::print);
         assertEquals(List.of("samverkan-municipality-gotene taking its version"), reapplied);
         assertTrue(out.contains("Conflict: venue simhall"), out);
         apply.name = "okänd";
         assertThrows(NotFoundException.class, () -> apply.print(new PrintStream(new ByteArrayOutputStream())));
-    }
-
-    private static String run(SamverkanCommand command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        command.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -3,9 +3,9 @@ package se.samverkan.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.internal.Fixtures.bundle;
-import static se.samverkan.shell.internal.Fixtures.output;
-import static se.samverkan.shell.internal.Fixtures.row;
+import static se.samverkan.shell.testing.Fixtures.bundle;
+import static se.samverkan.shell.testing.ConsoleOutput.output;
+import static se.samverkan.shell.testing.ConsoleOutput.row;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 
+import se.samverkan.shell.testing.Fixtures;
 import se.samverkan.api.service.StatusService.DatabaseStatus;
 
 class StatusCommandTest {

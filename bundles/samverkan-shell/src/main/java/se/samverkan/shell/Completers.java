@@ -1,0 +1,165 @@
+package se.samverkan.shell;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+import se.samverkan.api.draft.Draft;
+import se.samverkan.api.feed.FeedService;
+import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.api.model.AccessibilityFeature;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.AgreementStatus;
+import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.model.Municipality;
+import se.samverkan.api.plugin.PluginRegistry;
+import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.api.registry.RegistryService;
+import se.samverkan.api.registry.RegistryStatus;
+import se.samverkan.api.service.ActivityService;
+import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.api.subscription.Subscription;
+
+/** Tab completion for the commands' arguments and options. */
+public final class Completers {
+
+    public static final int MAX_IDS = 50;
+
+    private Completers() {
+    }
+
+    /** Offers the values an option accepts; each call asks for them afresh, so new records show up at once. */
+    abstract static class ValuesCompleter implements Completer {
+
+        /** @param typed what the user has typed of the word so far */
+        abstract Collection<String> values(String typed);
+
+        @Override
+        public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+            String word = commandLine.getCursorArgument() == null ? "" : commandLine.getCursorArgument();
+            String typed = word.substring(0, Math.min(word.length(), Math.max(0, commandLine.getArgumentPosition())));
+            return new StringsCompleter(values(typed), false).complete(session, commandLine, candidates);
+        }
+    }
+
+    abstract static class EnumCompleter<E extends Enum<E>> extends ValuesCompleter {
+
+        private final Class<E> type;
+
+        EnumCompleter(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        Collection<String> values(String typed) {
+            return Options.allowed(type);
+        }
+    }
+
+    @Service
+    public static class MunicipalityCodes extends ValuesCompleter {
+
+        @Reference
+        MunicipalityService municipalities;
+
+        @Override
+        Collection<String> values(String typed) {
+            return municipalities.list().stream().map(Municipality::code).toList();
+        }
+    }
+
+    @Service
+    public static class PluginNames extends ValuesCompleter {
+
+        @Reference
+        PluginRegistry registry;
+
+        @Override
+        Collection<String> values(String typed) {
+            return registry.plugins().stream().map(PluginReport::name).toList();
+        }
+    }
+
+    @Service
+    public static class FeedIds extends ValuesCompleter {
+
+        @Reference
+        FeedService feeds;
+
+        @Override
+        Collection<String> values(String typed) {
+            return feeds.feeds().stream().map(FeedStatus::id).toList();
+        }
+    }
+
+    @Service
+    public static class RegistryIds extends ValuesCompleter {
+
+        @Reference
+        RegistryService registries;
+
+        @Override
+        Collection<String> values(String typed) {
+            return registries.registries().stream().map(RegistryStatus::id).toList();
+        }
+    }
+
+    @Service
+    public static class ActivityIds extends ValuesCompleter {
+
+        @Reference
+        ActivityService activities;
+
+        /** Activities are many: only ids that start with what is typed, a screenful at most, read as ids alone. */
+        @Override
+        Collection<String> values(String typed) {
+            return activities.ids(typed, MAX_IDS);
+        }
+    }
+
+    @Service
+    public static class Categories extends EnumCompleter<ActivityCategory> {
+        public Categories() {
+            super(ActivityCategory.class);
+        }
+    }
+
+    @Service
+    public static class FocusAreas extends EnumCompleter<FocusArea> {
+        public FocusAreas() {
+            super(FocusArea.class);
+        }
+    }
+
+    @Service
+    public static class AccessibilityFeatures extends EnumCompleter<AccessibilityFeature> {
+        public AccessibilityFeatures() {
+            super(AccessibilityFeature.class);
+        }
+    }
+
+    @Service
+    public static class AgreementStatuses extends EnumCompleter<AgreementStatus> {
+        public AgreementStatuses() {
+            super(AgreementStatus.class);
+        }
+    }
+
+    public static class SubscriptionStates extends EnumCompleter<Subscription.State> {
+        public SubscriptionStates() {
+            super(Subscription.State.class);
+        }
+    }
+
+    public static class DraftStates extends EnumCompleter<Draft.State> {
+        public DraftStates() {
+            super(Draft.State.class);
+        }
+    }
+}
