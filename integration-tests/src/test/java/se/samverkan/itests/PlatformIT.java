@@ -50,7 +50,7 @@ public class PlatformIT extends PlatformTestSupport {
                 bundles.add(bundle.getSymbolicName());
             }
         }
-        assertEquals(List.of("samverkan-api", "samverkan-calendar", "samverkan-demo-data", "samverkan-feeds", "samverkan-mail",
+        assertEquals(List.of("samverkan-api", "samverkan-calendar", "samverkan-demo-data", "samverkan-drafts", "samverkan-feeds", "samverkan-mail",
                 "samverkan-municipality-gotene",
                 "samverkan-municipality-trollhattan", "samverkan-municipality-vanersborg", "samverkan-partner-abf-fyrbodal",
                 "samverkan-partner-support-group-network", "samverkan-partner-sv-orebro", "samverkan-persistence",
