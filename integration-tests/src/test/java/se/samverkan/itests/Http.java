@@ -158,13 +158,8 @@ public final class Http {
 
     /** Waits until the API answers /health, for at most the given time. */
     public void awaitUp(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (get("/health").status() != 200) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("The REST API did not come up within " + timeout);
-            }
-            Thread.sleep(250);
-        }
+        Await.await("the REST API answering " + base + "/health", timeout, () -> get("/health").status(),
+                status -> status == 200);
     }
 
     /** A free port on this machine for a container to listen on. */

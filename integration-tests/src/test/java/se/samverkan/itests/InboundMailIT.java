@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Properties;
 
 import javax.activation.DataHandler;
-import javax.mail.Flags;
 import javax.mail.Message;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
@@ -30,10 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import se.samverkan.itests.Http.Reply;
 
@@ -45,7 +40,6 @@ import se.samverkan.itests.Http.Reply;
 class InboundMailIT {
 
     private static final String PASSWORD = "inbound-secret";
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String PARTNER = "kurser@sgn.example";
     private static final String STRANGER = "okand@example.com";
     private static final String ICS_MAIL = "<kurs-1@sgn.example>";
@@ -58,14 +52,13 @@ class InboundMailIT {
     private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private KarafProcess karaf;
-    private GreenMail mailServer;
+    private MailServer mailServer;
 
     @Test
     void aPartnersMailBecomesADraftTheCoordinatorApprovesAndAStrangersIsQuarantined() throws Exception {
         int imapPort = Http.freePort();
-        mailServer = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        mailServer.start();
-        GreenMailUser mailbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
+        mailServer = MailServer.imap(imapPort);
+        GreenMailUser mailbox = mailServer.mailbox("kurser@samverkan.test", "kurser", "hemligt");
 
         karaf = KarafProcess.unpack("inbound", PASSWORD);
         // Replaces the feature's default (host empty: off) before the first start, as an administrator would.
@@ -76,25 +69,21 @@ class InboundMailIT {
         karaf.awaitUp();
         // The sender's organisation comes with the demo plugins, applied after the route starts on a first boot;
         // a mail read before then would be quarantined ("organisation ... does not exist") until replayed.
-        await(() -> {
+        karaf.await("the demo organisation support-group-network in Vänersborg", () -> {
             Reply sgn = http.get("/organisations/support-group-network");
             return sgn.status() == 200 && sgn.body().get("municipalityCodes").toString().contains("1487");
-        }, "the demo organisation support-group-network in Vänersborg");
+        });
 
         mailbox.deliver(withIcs(PARTNER, ICS_MAIL));
         mailbox.deliver(plain(STRANGER, SPAM_MAIL, "Köp nu", "Erbjudande"));
 
         // Seen only once the draft is stored: whenever the mailbox shows the mail seen, the draft is there.
-        JsonNode draft = null;
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        while (draft == null || !seen(mailbox, ICS_MAIL)) {
-            boolean seenBefore = seen(mailbox, ICS_MAIL);
-            draft = draftTitled(http, "coordinator-vanersborg", "demo-vanersborg");
-            assertFalse(seenBefore && draft == null, "the mail was marked seen before its draft was stored");
-            assertTrue(System.nanoTime() < end, "no draft '" + TITLE + "' with its mail seen within " + TIMEOUT
-                    + karaf.logTail());
-            Thread.sleep(250);
-        }
+        JsonNode draft = karaf.await("a draft '" + TITLE + "' with its mail seen", () -> {
+            boolean seenBefore = mailServer.seen(mailbox, ICS_MAIL);
+            JsonNode stored = draftTitled(http, "coordinator-vanersborg", "demo-vanersborg");
+            assertFalse(seenBefore && stored == null, "the mail was marked seen before its draft was stored");
+            return stored != null && mailServer.seen(mailbox, ICS_MAIL) ? stored : null;
+        });
         assertEquals("PENDING", draft.get("state").asText());
         assertEquals(PARTNER, draft.get("sender").asText());
         assertEquals("Ny kurs i december", draft.get("subject").asText());
@@ -127,7 +116,7 @@ class InboundMailIT {
         assertEquals(409, http.send("POST", "/admin/drafts/" + id + "/approve", null, "coordinator-vanersborg",
                 "demo-vanersborg").status(), "approved once");
 
-        JsonNode quarantined = await(() -> {
+        JsonNode quarantined = karaf.await("the stranger's mail in the quarantine", () -> {
             Reply list = http.send("GET", "/admin/quarantine?source=mail:inbound", null, "admin", PASSWORD);
             assertEquals(200, list.status());
             for (JsonNode item : list.body()) {
@@ -136,11 +125,11 @@ class InboundMailIT {
                 }
             }
             return null;
-        }, "the stranger's mail in the quarantine");
+        });
         assertTrue(quarantined.get("reason").asText().contains("unknown sender " + STRANGER),
                 quarantined.get("reason").asText());
         assertTrue(quarantined.get("raw").asText().contains("Erbjudande"), "the mail is kept whole");
-        await(() -> seen(mailbox, SPAM_MAIL) ? true : null, "the quarantined mail marked seen");
+        karaf.await("the quarantined mail marked seen", () -> mailServer.seen(mailbox, SPAM_MAIL));
         assertEquals(403, http.send("GET", "/admin/quarantine", null, "coordinator-vanersborg", "demo-vanersborg")
                 .status(), "the quarantine is for administrators");
         assertEquals(1, http.send("GET", "/admin/drafts", null, "admin", PASSWORD).body().size(),
@@ -149,10 +138,10 @@ class InboundMailIT {
         // The administrator adds the sender in the running platform, then replays the mail from the quarantine.
         writeConfig(imapPort, PARTNER + "=support-group-network:1487, " + STRANGER + "=support-group-network:1488");
         long quarantineId = quarantined.get("id").asLong();
-        Reply replayed = await(() -> {
+        Reply replayed = karaf.await("a replay taken once the new configuration is in force", () -> {
             Reply r = http.send("POST", "/admin/quarantine/" + quarantineId + "/replay", null, "admin", PASSWORD);
             return r.status() == 200 ? r : null;
-        }, "a replay taken once the new configuration is in force");
+        });
         assertEquals("REPLAYED", replayed.body().get("state").asText(), String.valueOf(replayed.body()));
         JsonNode fromReplay = null;
         for (JsonNode d : http.send("GET", "/admin/drafts", null, "coordinator-trollhattan", "demo-trollhattan").body()) {
@@ -192,34 +181,6 @@ class InboundMailIT {
             }
         }
         return null;
-    }
-
-    private boolean seen(GreenMailUser user, String messageId) throws Exception {
-        for (StoredMessage m : mailServer.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-            if (messageId.equals(m.getMimeMessage().getMessageID())) {
-                return m.isSet(Flags.Flag.SEEN);
-            }
-        }
-        throw new AssertionError(messageId + " is not in the mailbox");
-    }
-
-    private interface Check<T> {
-        T get() throws Exception;
-    }
-
-    /** Polls until the check gives something (not null, not false), for at most TIMEOUT. */
-    private <T> T await(Check<T> check, String what) throws Exception {
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            T value = check.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("No " + what + " within " + TIMEOUT + karaf.logTail());
-            }
-            Thread.sleep(250);
-        }
     }
 
     private static MimeMessage withIcs(String from, String messageId) throws Exception {
@@ -269,7 +230,7 @@ class InboundMailIT {
             }
         } finally {
             if (mailServer != null) {
-                mailServer.stop();
+                mailServer.close();
             }
         }
     }

@@ -129,16 +129,22 @@ final class KarafProcess implements AutoCloseable {
     /** The n-th line of the Karaf log that contains the text, once it is there (an administrator's view). */
     String awaitLogLine(String text, int n) throws InterruptedException {
         Path log = home.resolve("data/log/karaf.log");
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < end) {
-            List<String> found = lines(log).stream().filter(l -> l.contains(text)).toList();
-            if (found.size() >= n) {
-                return found.get(n - 1);
-            }
-            Thread.sleep(250);
+        try {
+            return Await.await(n + " lines with '" + text + "' in " + log, TIMEOUT,
+                    () -> lines(log).stream().filter(l -> l.contains(text)).toList(), found -> found.size() >= n)
+                    .get(n - 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; deploy/ holds " + listing(home.resolve("deploy")) + logTail(), e);
         }
-        throw new AssertionError("No " + n + ". line with '" + text + "' in " + log + " within " + TIMEOUT
-                + "; deploy/ holds " + listing(home.resolve("deploy")) + logTail());
+    }
+
+    /** {@link Await#await} for what this distribution does, with the end of its log when the wait fails. */
+    <T> T await(String description, Await.Probe<T> probe) throws InterruptedException {
+        try {
+            return Await.await(description, Await.TIMEOUT, probe, Await::present);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + logTail(), e);
+        }
     }
 
     /** The end of the Karaf log, for failure messages. */

@@ -28,15 +28,10 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,8 +47,6 @@ import se.samverkan.itests.Http.Reply;
  * plugins that fail, plugins made of configuration, and a plugin dropped into deploy/ as a .kar; checked over
  * REST, at the console and in the database.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
 public class PluginLifecycleIT extends PlatformTestSupport {
 
     private static final String GOTENE = "samverkan-municipality-gotene";
@@ -61,8 +54,6 @@ public class PluginLifecycleIT extends PlatformTestSupport {
     @Inject
     @Filter("(osgi.jndi.service.name=jdbc/samverkan)")
     private DataSource dataSource;
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
 
     @Test
     public void anUninstalledPluginsRecordsAreKeptInactiveAndComeBackOnReinstall() throws Exception {
