@@ -16,9 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -27,10 +32,13 @@ import java.util.jar.Manifest;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +62,8 @@ public class PluginLifecycleIT extends PlatformTestSupport {
     @Inject
     @Filter("(osgi.jndi.service.name=jdbc/samverkan)")
     private DataSource dataSource;
+    @Inject
+    private FeaturesService featuresService;
 
     @Test
     public void anUninstalledPluginsRecordsAreKeptInactiveAndComeBackOnReinstall() throws Exception {
@@ -62,6 +72,13 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         assertEquals("the languages the municipality plugin brings", "[\"ar\",\"so\",\"ti\"]",
                 http.get("/municipalities/1471").body().get("languages").toString());
 
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener otherBundlesStopping = event -> {
+            if (event.getType() == BundleEvent.STOPPING && !GOTENE.equals(event.getBundle().getSymbolicName())) {
+                stopped.add(event.getBundle().getSymbolicName());
+            }
+        };
+        bundleContext.addBundleListener(otherBundlesStopping);
         executeCommand("feature:uninstall " + GOTENE);
         try {
             awaitState(GOTENE, State.REMOVED);
@@ -89,11 +106,26 @@ public class PluginLifecycleIT extends PlatformTestSupport {
             executeCommand("feature:install " + GOTENE);
         }
         PluginReport again = awaitApplied(GOTENE);
+        bundleContext.removeBundleListener(otherBundlesStopping);
+        assertEquals("removing and installing a plugin restarts no other bundle", List.of(), stopped);
         assertEquals(new PluginReport.Counts(0, 0, 7), again.counts().get("activity"));
         assertEquals(11, contributions(GOTENE, true));
         assertEquals("the same records, not copies", 7, search("municipality=1471").size());
         assertEquals(1, count("SELECT COUNT(*) FROM activity WHERE id = 'simkurs-gotene'"));
         assertTrue(ids(http.get("/venues").body(), "id").contains("gotene-simhall"));
+    }
+
+    /** A plugin's feature brings what applies its file (and what runs its routes), not the whole platform. */
+    @Test
+    public void aPluginFeatureRequiresOnlyWhatItUses() throws Exception {
+        Set<String> gotene = requiredFeatures(GOTENE);
+        assertTrue(gotene.toString(), gotene.contains("samverkan-plugins"));
+        for (String unused : List.of("samverkan", "samverkan-rest", "samverkan-routes", "camel-core", "cxf-jaxrs")) {
+            assertFalse(unused + " in " + gotene, gotene.contains(unused));
+        }
+        Set<String> svOrebro = requiredFeatures("samverkan-partner-sv-orebro");
+        assertTrue(svOrebro.toString(), svOrebro.containsAll(List.of("samverkan-plugins", "samverkan-routes", "camel-core")));
+        assertFalse(svOrebro.toString(), svOrebro.contains("samverkan-rest"));
     }
 
     @Test
@@ -212,6 +244,20 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         Files.delete(deploy.resolve("itest-orust-1.0.0.kar"));
         awaitState("itest-orust", State.REMOVED);
         assertFalse(ids(http.get("/municipalities").body(), "code").contains("1421"));
+    }
+
+    /** The feature and every feature it installs, transitively; not the defaults installed only if needed. */
+    private Set<String> requiredFeatures(String name) throws Exception {
+        Set<String> found = new TreeSet<>();
+        Deque<String> next = new ArrayDeque<>(List.of(name));
+        while (!next.isEmpty()) {
+            String feature = next.pop();
+            if (found.add(feature)) {
+                featuresService.getFeature(feature).getDependencies().stream().filter(d -> !d.isDependency())
+                        .forEach(d -> next.push(d.getName()));
+            }
+        }
+        return found;
     }
 
     private String title(String activity) {

@@ -1,30 +1,19 @@
 package se.samverkan.demodata.internal;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.plugintesting.PluginFiles.idSet;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Municipality;
@@ -32,8 +21,7 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.plugin.Contribution;
-import se.samverkan.api.validation.Validation;
-import se.samverkan.plugins.internal.ContributionFile;
+import se.samverkan.plugintesting.PluginFiles;
 
 class DemoDataTest {
 
@@ -44,18 +32,22 @@ class DemoDataTest {
     private static Contribution data;
 
     @BeforeAll
-    static void parseTheBundledFile() throws IOException {
-        try (InputStream in = DemoDataTest.class.getResourceAsStream("/demo-data.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        data = parse(json, TODAY);
+    static void parseTheBundledFile() {
+        json = PluginFiles.text("/demo-data.json");
+        data = PluginFiles.read("/demo-data.json", TODAY);
+    }
+
+    /** Valid records, no id twice, every reference to a record of the file. */
+    @Test
+    void theFileFitsThePlatform() {
+        PluginFiles.assertValid("/demo-data.json");
     }
 
     @Test
     void holdsExactlyTheFifteenMunicipalitiesWithTheirCountyAndSubRegion() {
         assertEquals(Set.of("1487", "1488", "1471", "1485", "1486", "1460", "1438", "1484", "1430", "1427",
                         "1882", "1861", "1860", "1480", "1280"),
-                ids(data.municipalities(), Municipality::code));
+                idSet(data.municipalities(), Municipality::code));
         assertEquals(15, data.municipalities().size(), "no municipality twice");
         Set<String> fyrbodal = Set.of("1487", "1488", "1485", "1486", "1460", "1438", "1484", "1430", "1427");
         for (Municipality m : data.municipalities()) {
@@ -74,60 +66,6 @@ class DemoDataTest {
     }
 
     @Test
-    void everyRecordPassesValidation() {
-        assertAll(List.of(
-                all(data.municipalities(), m -> () -> Validation.validate(m)),
-                all(data.organisations(), o -> () -> Validation.validate(o)),
-                all(data.venues(), v -> () -> Validation.validate(v)),
-                all(data.agreements(), a -> () -> Validation.validate(a)),
-                all(data.programmes(), p -> () -> Validation.validate(p)),
-                all(data.activities(), a -> () -> Validation.validate(a))));
-    }
-
-    @Test
-    void idsAreUniquePerKind() {
-        assertEquals(data.organisations().size(), ids(data.organisations(), Organisation::id).size());
-        assertEquals(data.venues().size(), ids(data.venues(), v -> v.id()).size());
-        assertEquals(data.agreements().size(), ids(data.agreements(), a -> a.id()).size());
-        assertEquals(data.programmes().size(), ids(data.programmes(), p -> p.id()).size());
-        assertEquals(data.activities().size(), ids(data.activities(), Activity::id).size());
-    }
-
-    @Test
-    void everyReferencePointsAtARecordInTheFile() {
-        Set<String> codes = ids(data.municipalities(), Municipality::code);
-        Set<String> orgs = ids(data.organisations(), Organisation::id);
-        Set<String> venues = ids(data.venues(), v -> v.id());
-        Set<String> agreements = ids(data.agreements(), a -> a.id());
-        Set<String> programmes = ids(data.programmes(), p -> p.id());
-
-        data.organisations().forEach(o -> assertSubset(codes, o.municipalityCodes(), o.id()));
-        data.venues().forEach(v -> assertTrue(codes.contains(v.municipalityCode()), v.id()));
-        data.agreements().forEach(a -> {
-            assertSubset(orgs, a.organisationIds(), a.id());
-            assertSubset(codes, a.municipalityCodes(), a.id());
-            assertOptionalRef(orgs, a.funderId(), a.id());
-        });
-        data.programmes().forEach(p -> {
-            assertTrue(orgs.contains(p.ownerId()), p.id());
-            assertOptionalRef(orgs, p.funderId(), p.id());
-            assertSubset(codes, p.municipalityCodes(), p.id());
-        });
-        data.activities().forEach(a -> {
-            assertTrue(codes.contains(a.municipalityCode()), a.id());
-            assertFalse(a.organiserIds().isEmpty(), a.id());
-            assertSubset(orgs, a.organiserIds(), a.id());
-            assertOptionalRef(venues, a.venueId(), a.id());
-            assertOptionalRef(agreements, a.agreementId(), a.id());
-            assertOptionalRef(programmes, a.programmeId(), a.id());
-        });
-        // Otherwise the optional checks above could pass without checking anything.
-        assertTrue(data.activities().stream().anyMatch(a -> a.venueId() != null));
-        assertTrue(data.activities().stream().anyMatch(a -> a.agreementId() != null));
-        assertTrue(data.programmes().stream().anyMatch(p -> p.funderId() != null));
-    }
-
-    @Test
     void activitiesTakePlaceWhereTheirVenueAndOrganisersAre() {
         for (Activity a : data.activities()) {
             if (a.venueId() != null) {
@@ -135,6 +73,7 @@ class DemoDataTest {
                         .orElseThrow().municipalityCode();
                 assertEquals(a.municipalityCode(), venueCode, a.id());
             }
+            assertFalse(a.organiserIds().isEmpty(), a.id());
             for (String organiser : a.organiserIds()) {
                 Organisation o = data.organisations().stream().filter(x -> x.id().equals(organiser)).findFirst()
                         .orElseThrow();
@@ -161,12 +100,12 @@ class DemoDataTest {
         assertEquals(Set.of("radda-barnen", "ok-ide-uddevalla", "svenska-kyrkan-dalabergskyrkan", "vastra-gotalandsregionen",
                         "fyrbodals-kommunalforbund", "hogskolan-vast", "delegationen-mot-segregation",
                         "open-society-foundations", "svenska-esf-radet", "migrationsverket"),
-                ids(data.organisations(), Organisation::id));
-        assertEquals(Set.of("dalabergskyrkan-uddevalla"), ids(data.venues(), v -> v.id()));
-        assertEquals(Set.of("iop-barn-i-fokus"), ids(data.agreements(), a -> a.id()));
-        assertEquals(Set.of("esf-integrationsarbete-kommunal-samverkan"), ids(data.programmes(), p -> p.id()));
+                idSet(data.organisations(), Organisation::id));
+        assertEquals(Set.of("dalabergskyrkan-uddevalla"), idSet(data.venues(), v -> v.id()));
+        assertEquals(Set.of("iop-barn-i-fokus"), idSet(data.agreements(), a -> a.id()));
+        assertEquals(Set.of("esf-integrationsarbete-kommunal-samverkan"), idSet(data.programmes(), p -> p.id()));
         assertEquals(Set.of("foraldragrupp-barn-i-fokus-uddevalla", "sprakcafe-dalabergskyrkan"),
-                ids(data.activities(), Activity::id));
+                idSet(data.activities(), Activity::id));
     }
 
     @Test
@@ -194,30 +133,7 @@ class DemoDataTest {
         }
     }
 
-    private static Contribution parse(String file, LocalDate today) throws IOException {
-        return ContributionFile.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), today);
-    }
-
     private static Municipality byCode(String code) {
         return data.municipalities().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
-    }
-
-    private static <T> Set<String> ids(List<T> records, Function<T, String> id) {
-        return records.stream().map(id).collect(Collectors.toSet());
-    }
-
-    private static <T> Executable all(List<T> records, Function<T, Executable> check) {
-        return () -> assertAll(records.stream().map(r -> (Executable) () -> assertDoesNotThrow(check.apply(r),
-                r.toString())));
-    }
-
-    private static void assertSubset(Set<String> known, Collection<String> refs, String owner) {
-        Set<String> unknown = new HashSet<>(refs);
-        unknown.removeAll(known);
-        assertTrue(unknown.isEmpty(), owner + " refers to unknown " + unknown);
-    }
-
-    private static void assertOptionalRef(Set<String> known, String ref, String owner) {
-        assertTrue(ref == null || known.contains(ref), owner + " refers to unknown " + ref);
     }
 }

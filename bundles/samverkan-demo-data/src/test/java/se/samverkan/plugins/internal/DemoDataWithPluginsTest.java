@@ -3,7 +3,6 @@ package se.samverkan.plugins.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.plugins.testing.PluginFiles.assertEveryReferenceIsStored;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
 import se.samverkan.api.plugin.SamverkanPlugin;
 import se.samverkan.api.testing.InMemoryServices;
-import se.samverkan.plugins.testing.PluginFiles;
+import se.samverkan.plugintesting.PluginFiles;
 
 /**
  * The demo data and the plugins split off from it (with Götene, as the distribution boots them), applied to
@@ -51,13 +50,11 @@ class DemoDataWithPluginsTest {
 
     static {
         FILES.put("samverkan-demo-data", "/demo-data.json");
-        FILES.put("samverkan-municipality-gotene", "/gotene.json");
-        FILES.put("samverkan-municipality-vanersborg", "/vanersborg.json");
-        FILES.put("samverkan-municipality-trollhattan", "/trollhattan.json");
-        FILES.put("samverkan-partner-support-group-network", "/support-group-network.json");
-        FILES.put("samverkan-partner-sv-orebro", "/sv-orebro.json");
-        FILES.put("samverkan-partner-abf-fyrbodal", "/abf-fyrbodal.json");
-        FILES.put("samverkan-programme-helhetslyftet", "/helhetslyftet.json");
+        for (String plugin : List.of("samverkan-municipality-gotene", "samverkan-municipality-vanersborg",
+                "samverkan-municipality-trollhattan", "samverkan-partner-support-group-network",
+                "samverkan-partner-sv-orebro", "samverkan-partner-abf-fyrbodal", "samverkan-programme-helhetslyftet")) {
+            FILES.put(plugin, "/" + plugin + ".json");
+        }
     }
 
     static Stream<String> plugins() {
@@ -208,6 +205,12 @@ class DemoDataWithPluginsTest {
             assertEveryReferenceIsStored(storage);
         }
         return storage;
+    }
+
+    /** What the real storage enforces with foreign keys: every reference names a stored record. */
+    private static void assertEveryReferenceIsStored(InMemoryServices s) {
+        PluginFiles.assertValid(new Contribution(s.municipalities.list(), s.organisations.list(), s.venues.list(),
+                s.agreements.list(), s.programmes.list(), s.activities.list()));
     }
 
     /** As the platform applies a plugin it finds (not an administrator's re-apply that takes the plugin's version). */

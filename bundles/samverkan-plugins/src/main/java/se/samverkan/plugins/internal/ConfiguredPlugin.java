@@ -23,6 +23,7 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.plugin.Contribution;
 import se.samverkan.api.plugin.SamverkanPlugin;
+import se.samverkan.plugins.ContributionFile;
 
 /**
  * A plugin made of configuration, for an integrator who adds a municipality or a partner without building a

@@ -21,6 +21,7 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.plugin.Contribution;
 import se.samverkan.api.plugin.SamverkanPlugin;
+import se.samverkan.plugins.ContributionFile;
 
 /**
  * Makes a plugin of every active bundle with a {@value SamverkanPlugin#HEADER} header: the file it names is
