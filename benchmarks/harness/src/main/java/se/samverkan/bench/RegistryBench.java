@@ -11,11 +11,11 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.util.Csv;
-import se.samverkan.registries.internal.OrganisationRegisterImpl;
-import se.samverkan.routes.internal.QuarantineImpl;
-import se.samverkan.registries.internal.RegistryStoreImpl;
 import se.samverkan.persistence.internal.Schema;
+import se.samverkan.registries.internal.OrganisationRegisterImpl;
 import se.samverkan.registries.internal.OrganisationRegisterImport;
+import se.samverkan.registries.internal.RegistryStoreImpl;
+import se.samverkan.routes.internal.QuarantineImpl;
 
 /**
  * The organisation register figures of BENCHMARKS.md: a generated register export (one row in 1000 with a wrong

@@ -10,11 +10,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Municipality;
@@ -37,7 +38,11 @@ import se.samverkan.api.plugin.Contribution;
 public final class ContributionFile {
 
     // Unknown properties stay fatal (Jackson's default) so a typo in a file is reported, not ignored.
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+    /**
+     * Times read in UTC: the fingerprints plugins' records are compared by were taken of them so, and another
+     * form would make every plugin record look changed once.
+     */
+    private static final ObjectMapper MAPPER = Json.mapper().enable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     private ContributionFile() {
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.support.CommandException;
 

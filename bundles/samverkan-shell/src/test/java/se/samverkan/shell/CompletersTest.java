@@ -1,8 +1,5 @@
 package se.samverkan.shell;
 
-import se.samverkan.shell.testing.Fixtures;
-import se.samverkan.shell.Completers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -11,6 +8,9 @@ import java.util.List;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.junit.jupiter.api.Test;
+
+import se.samverkan.shell.Completers;
+import se.samverkan.shell.testing.Fixtures;
 
 class CompletersTest {
 

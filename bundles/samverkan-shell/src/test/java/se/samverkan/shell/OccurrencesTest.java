@@ -11,9 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import se.samverkan.shell.testing.Fixtures;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.shell.Occurrences;
+import se.samverkan.shell.testing.Fixtures;
 
 class OccurrencesTest {
 

@@ -1,14 +1,10 @@
 package se.samverkan.shell;
 
-import se.samverkan.shell.testing.Fixtures;
-import se.samverkan.shell.Tables;
-import se.samverkan.shell.Details;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.testing.Fixtures.occurrence;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
+import static se.samverkan.shell.testing.Fixtures.occurrence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +14,10 @@ import java.util.Map;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.junit.jupiter.api.Test;
+
+import se.samverkan.shell.Details;
+import se.samverkan.shell.Tables;
+import se.samverkan.shell.testing.Fixtures;
 
 class TablesTest {
 

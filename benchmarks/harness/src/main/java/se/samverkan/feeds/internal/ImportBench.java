@@ -33,8 +33,8 @@ import se.samverkan.persistence.internal.DerbyDatabase;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
 import se.samverkan.persistence.internal.RecordHooks;
-import se.samverkan.routes.internal.QuarantineImpl;
 import se.samverkan.persistence.internal.SearchIndex;
+import se.samverkan.routes.internal.QuarantineImpl;
 
 /**
  * The first import of a calendar feed measured the way its limit is: in one warmed-up JVM. The generated feed is

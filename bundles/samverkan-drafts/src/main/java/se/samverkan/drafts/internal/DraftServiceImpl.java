@@ -11,20 +11,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import se.samverkan.api.draft.Draft;
 import se.samverkan.api.draft.Draft.State;
 import se.samverkan.api.draft.DraftService;
+import se.samverkan.api.json.Json;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 
@@ -42,9 +39,7 @@ public class DraftServiceImpl implements DraftService {
     /** The drafts tables\' scripts under db/drafts, in order. Append, never edit. */
     static final List<String> SCRIPTS = List.of("V6__subscriptions.sql");
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** Stored while an approval creates the activity; read as {@link State#PENDING}, never a final state. */
     static final String APPROVING = "APPROVING";

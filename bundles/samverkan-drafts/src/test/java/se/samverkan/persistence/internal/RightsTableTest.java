@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
 
 import se.samverkan.api.draft.Draft;
-import se.samverkan.drafts.internal.DraftServiceImpl;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Agreement;
@@ -36,6 +35,7 @@ import se.samverkan.api.model.Venue;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.NotFoundException;
+import se.samverkan.drafts.internal.DraftServiceImpl;
 
 /**
  * Every write the services offer (what each REST endpoint and console command calls), as each role, against records

@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.feeds.internal.FeedStore.State;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.service.ActivityService;
@@ -29,6 +28,7 @@ import se.samverkan.calendar.FeedException;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ICalendarImport.Series;
 import se.samverkan.calendar.ParsedFeed;
+import se.samverkan.feeds.internal.FeedStore.State;
 import se.samverkan.routes.Retries;
 
 /**

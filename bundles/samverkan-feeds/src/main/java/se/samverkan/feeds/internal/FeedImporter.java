@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
@@ -32,6 +31,7 @@ import se.samverkan.calendar.ICalendarImport.Series;
 import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.RejectedEvent;
+import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 
 /**
  * Stores what one read of a feed brought, keyed by event UID: a new event is created, a changed one updated in

@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

@@ -33,8 +33,8 @@ import se.samverkan.persistence.internal.DerbyDatabase;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
 import se.samverkan.persistence.internal.RecordHooks;
-import se.samverkan.routes.internal.QuarantineImpl;
 import se.samverkan.persistence.internal.SearchIndex;
+import se.samverkan.routes.internal.QuarantineImpl;
 
 /** A feed stored by the real services on Derby: what only the database refuses, and failures of the store itself. */
 class FeedOnDerbyTest {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.persistence.internal.DerbyDatabase;
 import se.samverkan.feeds.internal.FeedStore.State;
 import se.samverkan.feeds.internal.FeedStore.StoredEvent;
+import se.samverkan.persistence.internal.DerbyDatabase;
 
 class FeedStoreTest {
 

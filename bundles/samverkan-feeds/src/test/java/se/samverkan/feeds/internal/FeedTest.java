@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -35,17 +35,17 @@ import com.sun.net.httpserver.HttpServer;
 
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.feeds.internal.FeedStore.State;
-import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.testing.InMemoryQuarantine;
-import se.samverkan.api.testing.MovableClock;
 import se.samverkan.api.testing.InMemoryServices;
+import se.samverkan.api.testing.MovableClock;
 import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.ICalendarImport;
+import se.samverkan.feeds.internal.FeedStore.State;
+import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 
 /** A feed read from a real local HTTP server that changes, fails and answers conditional requests. */
 class FeedTest {

@@ -17,7 +17,6 @@ import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.mail.internal.ActivityChange.Kind;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.RecordHook;
 import se.samverkan.persistence.spi.Storage;

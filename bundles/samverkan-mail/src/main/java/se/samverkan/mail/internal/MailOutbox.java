@@ -2,6 +2,7 @@ package se.samverkan.mail.internal;
 
 import java.time.Instant;
 import java.util.List;
+
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 

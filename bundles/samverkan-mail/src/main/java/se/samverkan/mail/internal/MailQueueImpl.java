@@ -17,7 +17,6 @@ import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

@@ -25,8 +25,8 @@ import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 
 /**
  * Builds the subscribers' mails and pages from the templates, in the subscriber's language (Swedish, English or

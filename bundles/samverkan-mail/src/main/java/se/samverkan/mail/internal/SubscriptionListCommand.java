@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.subscription.Subscription;
+import se.samverkan.shell.Completers;
+import se.samverkan.shell.Options;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Options;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "subscription-list",

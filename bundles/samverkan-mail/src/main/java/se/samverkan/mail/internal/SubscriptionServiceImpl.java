@@ -21,10 +21,10 @@ import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.subscription.SubscriptionService;
-import se.samverkan.mail.internal.SubscriptionStore.Purpose;
-import se.samverkan.mail.internal.SubscriptionStore.Requested;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.api.validation.MunicipalityCode;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
+import se.samverkan.mail.internal.SubscriptionStore.Requested;
 
 /**
  * Double opt-in: a request stores a pending subscription and queues one confirmation mail (key

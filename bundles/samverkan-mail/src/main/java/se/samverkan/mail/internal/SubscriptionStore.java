@@ -3,6 +3,7 @@ package se.samverkan.mail.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
 

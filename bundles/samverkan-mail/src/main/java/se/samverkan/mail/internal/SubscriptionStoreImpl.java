@@ -19,7 +19,6 @@ import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.Subscription.State;
 import se.samverkan.api.subscription.SubscriptionFilter;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import se.samverkan.mail.internal.ActivityChange.Kind;
+import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.Subscription.State;
 import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.api.service.NotFoundException;
+import se.samverkan.mail.internal.ActivityChange.Kind;
 
 /**
  * Subscriptions, their token hashes and the activity change log in memory, with the rules of the stored ones

@@ -21,12 +21,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import se.samverkan.mail.internal.MailOutbox.Claimed;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
+import se.samverkan.mail.internal.MailOutbox.Claimed;
 import se.samverkan.persistence.internal.DerbyDatabase;
 
 class MailQueueTest {

@@ -57,7 +57,6 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
-import se.samverkan.mail.internal.ActivityChange.Kind;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
@@ -66,6 +65,7 @@ import se.samverkan.api.testing.InMemoryDrafts;
 import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.mail.internal.ActivityChange.Kind;
 
 /**
  * Subscriptions, notices, digests and inbound mail against a real SMTP and IMAP server (GreenMail, in-process),

@@ -13,8 +13,8 @@ import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.mail.internal.SubscriptionStore.Purpose;
 
 /** Mail queued for a subscription but not sent yet is withdrawn when the subscriber unsubscribes. */
 class UnsubscribeWithdrawsMailTest {

@@ -9,8 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.api.plugin.ContributionLedger;
+import se.samverkan.persistence.spi.Jdbc;
 
 /**
  * The plugin contribution ledger in table {@code plugin_contribution}, and the set of inactive records derived

@@ -28,7 +28,6 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
-import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
@@ -38,6 +37,7 @@ import se.samverkan.api.service.SamverkanException;
 import se.samverkan.api.service.StaleVersionException;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
+import se.samverkan.persistence.spi.Jdbc;
 
 /**
  * The one implementation of create/read/update/delete that every record kind shares: validate, check the

@@ -10,12 +10,11 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.util.Sha256;
 
 /**
@@ -25,9 +24,7 @@ import se.samverkan.api.util.Sha256;
  */
 final class Fingerprints {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule().addSerializer(new SortedSets()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.mapper().registerModule(new SimpleModule().addSerializer(new SortedSets()));
 
     private Fingerprints() {
     }

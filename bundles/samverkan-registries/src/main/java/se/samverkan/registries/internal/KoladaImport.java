@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.registry.ImportCounts;
@@ -50,7 +51,7 @@ public class KoladaImport extends Registry {
     static final String PID = "se.samverkan.registries.kolada";
     static final String ID = "kolada";
     static final String QUARANTINE_SOURCE = "kolada";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     /** A source that pages without end is refused rather than followed forever. */
     private static final int MAX_PAGES = 1000;
 

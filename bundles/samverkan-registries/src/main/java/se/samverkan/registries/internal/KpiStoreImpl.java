@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.KpiStore;
 import se.samverkan.api.registry.KpiValue;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

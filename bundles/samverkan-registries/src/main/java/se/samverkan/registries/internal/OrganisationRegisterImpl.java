@@ -21,7 +21,6 @@ import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
 import se.samverkan.api.util.Sha256;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

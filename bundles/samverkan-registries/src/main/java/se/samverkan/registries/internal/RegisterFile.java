@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.registry.ListedMunicipality;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegisterOrganisation;
@@ -43,7 +44,7 @@ final class RegisterFile {
     record Row(String key, String raw, RegisterOrganisation organisation, String problem) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern NUMBER_FORM = Pattern.compile("\\d{6}-?\\d{4}");
     private static final Map<String, String> COLUMNS = columns();
 

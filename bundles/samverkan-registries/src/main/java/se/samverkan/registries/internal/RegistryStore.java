@@ -3,6 +3,7 @@ package se.samverkan.registries.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryRun;

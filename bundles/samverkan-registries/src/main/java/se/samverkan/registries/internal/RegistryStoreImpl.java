@@ -23,7 +23,6 @@ import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.ListedMunicipality;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryRun;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

@@ -14,12 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import se.samverkan.api.model.Municipality;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryStatus;
-import se.samverkan.api.model.Municipality;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.validation.MunicipalityCode;
 

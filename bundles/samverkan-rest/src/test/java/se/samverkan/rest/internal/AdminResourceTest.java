@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
-import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.testing.InMemoryQuarantine;
 

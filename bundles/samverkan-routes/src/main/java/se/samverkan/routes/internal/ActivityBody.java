@@ -8,8 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.model.Activity;
 import se.samverkan.routes.ImportResult;
 
@@ -22,7 +22,7 @@ import se.samverkan.routes.ImportResult;
 final class ActivityBody {
 
     // Unknown properties stay fatal (Jackson's default), as in the REST API: a misspelt field is reported.
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     /** One element of the body: an activity, or the reason it could not be read as one. */
     record Item(Activity activity, ImportResult refusal) {

@@ -25,7 +25,6 @@ import se.samverkan.api.quarantine.Quarantined.State;
 import se.samverkan.api.quarantine.Replayer;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
-
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 

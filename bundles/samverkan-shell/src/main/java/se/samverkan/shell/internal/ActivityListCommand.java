@@ -18,10 +18,10 @@ import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.Page;
+import se.samverkan.shell.Completers;
+import se.samverkan.shell.Options;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Options;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "activity-list",

@@ -28,12 +28,12 @@ import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.VenueService;
-import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
-import se.samverkan.shell.Formats;
 import se.samverkan.shell.Completers;
 import se.samverkan.shell.Details;
+import se.samverkan.shell.Formats;
 import se.samverkan.shell.Occurrences;
+import se.samverkan.shell.SamverkanCommand;
+import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "activity-show", description = "Shows one activity in full, with its occurrences.")

@@ -11,10 +11,10 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.service.AgreementService;
+import se.samverkan.shell.Completers;
+import se.samverkan.shell.Options;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Options;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "agreement-list", description = "Lists agreements: IOPs, grants, ESF and AMIF projects.")

@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.feed.FeedService;
+import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "feed-sync",

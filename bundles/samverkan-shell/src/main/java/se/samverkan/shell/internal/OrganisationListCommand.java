@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
+import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "organisation-list", description = "Lists partner organisations and public bodies.")

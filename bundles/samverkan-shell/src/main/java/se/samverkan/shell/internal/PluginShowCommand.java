@@ -12,9 +12,9 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
+import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-show",

@@ -12,9 +12,9 @@ import org.osgi.framework.BundleContext;
 
 import se.samverkan.api.service.StatusService;
 import se.samverkan.api.service.StatusService.DatabaseStatus;
+import se.samverkan.shell.Details;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
-import se.samverkan.shell.Details;
 
 @Service
 @Command(scope = "samverkan", name = "status",

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.testing.Fixtures.occurrence;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
+import static se.samverkan.shell.testing.Fixtures.occurrence;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,13 +17,13 @@ import java.util.List;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
-import se.samverkan.shell.testing.Fixtures;
 import se.samverkan.api.model.AccessibilityFeature;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.service.ActivityQuery;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.shell.Formats;
+import se.samverkan.shell.testing.Fixtures;
 
 class ActivityCommandsTest {
 

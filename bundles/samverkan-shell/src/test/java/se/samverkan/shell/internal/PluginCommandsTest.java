@@ -1,9 +1,9 @@
 package se.samverkan.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.testing.ConsoleOutput.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,9 +3,9 @@ package se.samverkan.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.samverkan.shell.testing.Fixtures.bundle;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
+import static se.samverkan.shell.testing.Fixtures.bundle;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,8 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 
-import se.samverkan.shell.testing.Fixtures;
 import se.samverkan.api.service.StatusService.DatabaseStatus;
+import se.samverkan.shell.testing.Fixtures;
 
 class StatusCommandTest {
 
