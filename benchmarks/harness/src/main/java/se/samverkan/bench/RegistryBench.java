@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
+import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.util.Csv;
 import se.samverkan.persistence.internal.Schema;
@@ -59,7 +60,8 @@ final class RegistryBench {
         Schema schema = new Schema(dataSource);
         OrganisationRegisterImpl register = new OrganisationRegisterImpl(schema);
         OrganisationRegisterImport registry = new OrganisationRegisterImport(Map.of("id", "bench", "folder",
-                folder.toString()), new RegistryStoreImpl(schema), register, new QuarantineImpl(schema));
+                folder.toString()), new RegistryStoreImpl(schema), register, new QuarantineImpl(schema),
+                MunicipalityCatalogue.SHIPPED);
         RegistryRun first = timed("full import into an empty Derby (validate, quarantine, batched insert)", registry, rows);
         registry.forget();
         RegistryRun again = timed("the same file again (all unchanged: fingerprints compared, nothing written)", registry, rows);

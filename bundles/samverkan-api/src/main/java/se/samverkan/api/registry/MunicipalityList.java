@@ -35,7 +35,6 @@ public final class MunicipalityList {
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{4}");
 
     private static final MunicipalityList SHIPPED_LIST = readShipped();
-    private static volatile MunicipalityList current = SHIPPED_LIST;
 
     private final String source;
     private final Map<String, County> counties;
@@ -47,19 +46,9 @@ public final class MunicipalityList {
         this.municipalities = Collections.unmodifiableMap(new TreeMap<>(municipalities));
     }
 
-    /** The list validation uses now. */
-    public static MunicipalityList current() {
-        return current;
-    }
-
     /** The list shipped in this bundle. */
     public static MunicipalityList shipped() {
         return SHIPPED_LIST;
-    }
-
-    /** Makes {@code list} the one validation uses, in every bundle at once. */
-    public static void use(MunicipalityList list) {
-        current = list;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import se.samverkan.api.model.Period;
+import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
 
@@ -39,6 +40,14 @@ public final class Checks {
     public Checks municipalityCode(String field, String code) {
         if (code != null) {
             MunicipalityCode.problem(code).ifPresent(p -> errors.add(new FieldError(field, p)));
+        }
+        return this;
+    }
+
+    /** The code's form, and that {@code list} has such a municipality. */
+    public Checks municipalityCode(String field, String code, MunicipalityList list) {
+        if (code != null) {
+            MunicipalityCode.problem(code, list).ifPresent(p -> errors.add(new FieldError(field, p)));
         }
         return this;
     }

@@ -8,8 +8,8 @@ import se.samverkan.api.registry.MunicipalityList;
 
 /**
  * SCB municipality code: four digits, the first two one of Sweden's 21 county codes, and a municipality of the
- * list in force ({@link MunicipalityList#current()}: the shipped SCB list, or the municipality registry's
- * refresh of it).
+ * list in force (a {@link se.samverkan.api.registry.MunicipalityCatalogue}'s: the shipped SCB list, or the
+ * municipality registry's refresh of it).
  */
 public final class MunicipalityCode {
 
@@ -22,6 +22,7 @@ public final class MunicipalityCode {
     private MunicipalityCode() {
     }
 
+    /** What is wrong with the code's form, whatever the list. */
     public static Optional<String> problem(String code) {
         if (code == null || !FORMAT.matcher(code).matches()) {
             return Optional.of("must be a four-digit SCB municipality code such as 1487");
@@ -32,13 +33,13 @@ public final class MunicipalityCode {
         if (code.endsWith("00")) {
             return Optional.of("'" + code + "' is a county code and not a municipality code");
         }
-        if (MunicipalityList.current().municipality(code).isEmpty()) {
-            return Optional.of("'" + code + "' is not a Swedish municipality (no such code in SCB's list)");
-        }
         return Optional.empty();
     }
 
-    public static boolean isValid(String code) {
-        return problem(code).isEmpty();
+    /** What is wrong with the code: its form, or that {@code list} has no such municipality. */
+    public static Optional<String> problem(String code, MunicipalityList list) {
+        return problem(code).or(() -> list.municipality(code).isEmpty()
+                ? Optional.of("'" + code + "' is not a Swedish municipality (no such code in SCB's list)")
+                : Optional.empty());
     }
 }

@@ -57,16 +57,12 @@ class MunicipalityListTest {
     void aRefreshedListIsCheckedWholeAndThenUsedByValidation() {
         String csv = "code;name;county_code\n14;Västra Götalands län;\n1487;Vänersborg;14\n1409;Nykommun;14\n";
         MunicipalityList refreshed = MunicipalityList.parse(csv, "https://example.org/kommuner.csv");
-        try {
-            MunicipalityList.use(refreshed);
-            assertTrue(MunicipalityCode.isValid("1409"));
-            assertEquals("'1488' is not a Swedish municipality (no such code in SCB's list)",
-                    MunicipalityCode.problem("1488").orElseThrow());
-        } finally {
-            MunicipalityList.use(shipped);
-        }
-        assertSame(shipped, MunicipalityList.current());
-        assertTrue(MunicipalityCode.isValid("1488"));
+        assertTrue(MunicipalityCode.problem("1409", refreshed).isEmpty());
+        assertEquals("'1488' is not a Swedish municipality (no such code in SCB's list)",
+                MunicipalityCode.problem("1488", refreshed).orElseThrow());
+        assertTrue(MunicipalityCode.problem("1488", shipped).isEmpty());
+        assertEquals("'1409' is not a Swedish municipality (no such code in SCB's list)",
+                MunicipalityCode.problem("1409", shipped).orElseThrow());
 
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> MunicipalityList.parse(
                 "code;name;county_code\n14;Västra Götalands län;\n1487;Vänersborg;14\n1801;Fel län;14\n1488;;14\n", "x"));

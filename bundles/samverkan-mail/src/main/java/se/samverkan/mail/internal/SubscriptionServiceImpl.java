@@ -12,9 +12,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import se.samverkan.api.mail.MailQueue;
+import se.samverkan.api.registry.MunicipalityCatalogue;
+import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
@@ -46,6 +51,10 @@ public class SubscriptionServiceImpl implements SubscriptionService {
     private final MailQueue mail;
     private final Mailings mailings;
     private final Clock clock;
+    /** The registries' municipality list in force; the shipped list without them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MunicipalityCatalogue catalogue;
 
     @Activate
     public SubscriptionServiceImpl(SubscriptionConfig config, @Reference SubscriptionStore store,
@@ -144,7 +153,7 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         return new Landing(404, "sv", mailings.page("sv", "invalid", null, null));
     }
 
-    private static void validate(String email, String language, SubscriptionFilter filter) {
+    private void validate(String email, String language, SubscriptionFilter filter) {
         List<FieldError> errors = new ArrayList<>();
         if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "'" + email + "' is no e-mail address"));
@@ -154,7 +163,7 @@ public class SubscriptionServiceImpl implements SubscriptionService {
                     Mailings.LANGUAGES.stream().sorted().toList())));
         }
         for (String code : filter.municipalityCodes()) {
-            MunicipalityCode.problem(code).ifPresent(p -> errors.add(new FieldError("municipalities", p)));
+            MunicipalityCode.problem(code, municipalities()).ifPresent(p -> errors.add(new FieldError("municipalities", p)));
         }
         for (String l : filter.languages()) {
             if (!LANGUAGE.matcher(l).matches()) {
@@ -164,5 +173,10 @@ public class SubscriptionServiceImpl implements SubscriptionService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    private MunicipalityList municipalities() {
+        MunicipalityCatalogue inForce = catalogue;
+        return (inForce == null ? MunicipalityCatalogue.SHIPPED : inForce).current();
     }
 }

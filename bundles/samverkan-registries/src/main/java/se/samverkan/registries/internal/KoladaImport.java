@@ -27,6 +27,7 @@ import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.KpiStore;
 import se.samverkan.api.registry.KpiValue;
+import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.validation.MunicipalityCode;
 
@@ -64,16 +65,18 @@ public class KoladaImport extends Registry {
     private final MunicipalityService platform;
     private final KpiStore kpiStore;
     private final QuarantineService quarantine;
+    private final MunicipalityCatalogue catalogue;
     private final Source http;
 
     @Activate
     public KoladaImport(Map<String, Object> properties, @Reference RegistryStore store, @Reference KpiStore kpiStore,
-                        @Reference MunicipalityService platform, @Reference QuarantineService quarantine) {
-        this(settings(properties), store, kpiStore, platform, quarantine);
+                        @Reference MunicipalityService platform, @Reference QuarantineService quarantine,
+                        @Reference MunicipalityCatalogue catalogue) {
+        this(settings(properties), store, kpiStore, platform, quarantine, catalogue);
     }
 
     KoladaImport(RegistrySettings settings, RegistryStore store, KpiStore kpiStore, MunicipalityService platform,
-                 QuarantineService quarantine) {
+                 QuarantineService quarantine, MunicipalityCatalogue catalogue) {
         super(settings, store);
         this.settings = settings;
         this.base = URI.create(settings.url().toString().replaceAll("/+$", "") + "/");
@@ -82,6 +85,7 @@ public class KoladaImport extends Registry {
         this.municipalities = list(settings.get("municipalities", ""));
         this.chunkSize = Integer.parseInt(settings.get("chunkSize", "20"));
         this.platform = platform;
+        this.catalogue = catalogue;
         this.kpiStore = kpiStore;
         this.quarantine = quarantine;
         this.http = new Source(settings.timeoutSeconds(), settings.maxBytes());
@@ -178,7 +182,7 @@ public class KoladaImport extends Registry {
         return next == null || next.isNull() || next.asText().isBlank() ? null : base.resolve(next.asText());
     }
 
-    private static void entry(JsonNode item, Map<List<Object>, KpiValue> values, Map<String, Rejected> rejected)
+    private void entry(JsonNode item, Map<List<Object>, KpiValue> values, Map<String, Rejected> rejected)
             throws UnusableException {
         String kpi = item.path("kpi").asText(null);
         String municipality = item.path("municipality").asText(null);
@@ -190,7 +194,7 @@ public class KoladaImport extends Registry {
         }
         String key = municipality + "/" + kpi + "/" + period.asInt();
         if (!KpiValue.COUNTRY.equals(municipality)) {
-            String problem = MunicipalityCode.problem(municipality).orElse(null);
+            String problem = MunicipalityCode.problem(municipality, catalogue.current()).orElse(null);
             if (problem != null) {
                 rejected.put(key, new Rejected("municipality: " + problem, item.toString()));
                 return;

@@ -15,7 +15,7 @@ import se.samverkan.api.service.MunicipalityService;
 /**
  * SCB's municipality list ({@code etc/se.samverkan.registries.municipalities.cfg}). The shipped list is in force
  * until a {@code url} is configured; each run then reads the list there (the shipped file's CSV format), checks
- * it whole, stores it and puts it in force for all validation. A list with any bad row is refused whole, and so
+ * it whole, stores it and puts it in force in the catalogue every check of a code uses. A list with any bad row is refused whole, and so
  * is one without a municipality the platform has records of (a county's extract, say), since either would make
  * validation refuse real municipalities: the list in force stays.
  */
@@ -27,18 +27,22 @@ public class MunicipalityRegistry extends Registry {
 
     private final RegistrySettings settings;
     private final MunicipalityService municipalities;
+    private final MunicipalityCatalogueImpl catalogue;
     private final Source http;
 
     @Activate
     public MunicipalityRegistry(Map<String, Object> properties, @Reference RegistryStore store,
-                                @Reference MunicipalityService municipalities) {
-        this(RegistrySettings.of(ID, properties, 7 * 86400), store, municipalities);
+                                @Reference MunicipalityService municipalities,
+                                @Reference MunicipalityCatalogueImpl catalogue) {
+        this(RegistrySettings.of(ID, properties, 7 * 86400), store, municipalities, catalogue);
     }
 
-    MunicipalityRegistry(RegistrySettings settings, RegistryStore store, MunicipalityService municipalities) {
+    MunicipalityRegistry(RegistrySettings settings, RegistryStore store, MunicipalityService municipalities,
+                         MunicipalityCatalogueImpl catalogue) {
         super(settings.url() == null ? onDemand(settings) : settings, store);
         this.settings = settings;
         this.municipalities = municipalities;
+        this.catalogue = catalogue;
         this.http = new Source(settings.timeoutSeconds(), settings.maxBytes());
     }
 
@@ -49,14 +53,14 @@ public class MunicipalityRegistry extends Registry {
 
     @Override
     String source() {
-        return settings.url() != null ? settings.url().toString() : MunicipalityList.current().source();
+        return settings.url() != null ? settings.url().toString() : catalogue.current().source();
     }
 
     /** Without a url there is nothing to read: the run reports the list in force, unchanged. */
     @Override
     ImportCounts importNow() throws UnavailableException, UnusableException {
         if (settings.url() == null) {
-            MunicipalityList current = MunicipalityList.current();
+            MunicipalityList current = catalogue.current();
             return new ImportCounts(0, 0, current.counties().size() + current.municipalities().size(), 0);
         }
         String csv = http.get(settings.url(), "text/csv, text/plain;q=0.9, */*;q=0.5");
@@ -75,7 +79,7 @@ public class MunicipalityRegistry extends Registry {
                     + String.join(", ", missing) + ", which the platform has records of");
         }
         ImportCounts counts = store.saveMunicipalityList(list);
-        MunicipalityList.use(list);
+        catalogue.use(list);
         return counts;
     }
 

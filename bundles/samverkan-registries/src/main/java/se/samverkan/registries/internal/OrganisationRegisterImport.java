@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.registry.ImportCounts;
+import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
 import se.samverkan.api.util.Sha256;
@@ -42,19 +43,21 @@ public class OrganisationRegisterImport extends Registry {
     private final RegistrySettings settings;
     private final OrganisationRegister register;
     private final QuarantineService quarantine;
+    private final MunicipalityCatalogue catalogue;
     private final Source http;
     /** The folder's listing at the last good run, so an unchanged folder costs no parse. */
     private String lastListing;
 
     @Activate
     public OrganisationRegisterImport(Map<String, Object> properties, @Reference RegistryStore store,
-                                      @Reference OrganisationRegister register, @Reference QuarantineService quarantine) {
+                                      @Reference OrganisationRegister register, @Reference QuarantineService quarantine,
+                                      @Reference MunicipalityCatalogue catalogue) {
         this(RegistrySettings.of(null, properties, properties.containsKey("folder") ? 60 : 86400), store, register,
-                quarantine);
+                quarantine, catalogue);
     }
 
     OrganisationRegisterImport(RegistrySettings settings, RegistryStore store, OrganisationRegister register,
-                               QuarantineService quarantine) {
+                               QuarantineService quarantine, MunicipalityCatalogue catalogue) {
         super(settings, store);
         if ((settings.url() == null) == (settings.folder() == null)) {
             throw new IllegalArgumentException("organisation register " + settings.id()
@@ -63,6 +66,7 @@ public class OrganisationRegisterImport extends Registry {
         this.settings = settings;
         this.register = register;
         this.quarantine = quarantine;
+        this.catalogue = catalogue;
         this.http = new Source(settings.timeoutSeconds(), settings.maxBytes());
     }
 
@@ -86,7 +90,8 @@ public class OrganisationRegisterImport extends Registry {
         List<RegisterFile.Row> rows = new ArrayList<>();
         String listing = null;
         if (settings.url() != null) {
-            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"), id()));
+            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"), id(),
+                    catalogue.current()));
         } else {
             List<Path> files = files();
             listing = listing(files);
@@ -95,7 +100,8 @@ public class OrganisationRegisterImport extends Registry {
             }
             for (Path file : files) {
                 try {
-                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), id()));
+                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), id(),
+                            catalogue.current()));
                 } catch (IOException e) {
                     throw new UnavailableException("cannot read " + file + ": " + e.getMessage(), e);
                 } catch (UnusableException e) {
@@ -134,7 +140,7 @@ public class OrganisationRegisterImport extends Registry {
     @Override
     synchronized String replay(String raw) {
         try {
-            List<RegisterFile.Row> rows = RegisterFile.parse(raw, id());
+            List<RegisterFile.Row> rows = RegisterFile.parse(raw, id(), catalogue.current());
             if (rows.size() != 1) {
                 return "the quarantined text holds " + rows.size() + " rows, not one";
             }

@@ -52,17 +52,21 @@ final class RegisterFile {
     /** Lower-case municipality name → code, of the list in force. */
     private final Map<String, String> municipalities = new HashMap<>();
 
-    private RegisterFile(String registerId) {
+    private final MunicipalityList list;
+
+    private RegisterFile(String registerId, MunicipalityList list) {
         this.registerId = registerId;
-        for (ListedMunicipality m : MunicipalityList.current().municipalities()) {
+        this.list = list;
+        for (ListedMunicipality m : list.municipalities()) {
             municipalities.put(m.name().toLowerCase(Locale.ROOT), m.code());
         }
     }
 
-    static List<Row> parse(String text, String registerId) throws UnusableException {
+    /** @param list the municipalities in force, whose names a row may give instead of a code */
+    static List<Row> parse(String text, String registerId, MunicipalityList list) throws UnusableException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String start = body.stripLeading();
-        RegisterFile file = new RegisterFile(registerId);
+        RegisterFile file = new RegisterFile(registerId, list);
         return start.startsWith("[") || start.startsWith("{") ? file.json(start) : file.csv(body);
     }
 
@@ -160,7 +164,7 @@ final class RegisterFile {
             return null;
         }
         if (value.chars().allMatch(Character::isDigit)) {
-            checks.municipalityCode("municipality", value);
+            checks.municipalityCode("municipality", value, list);
             return value;
         }
         String name = value.toLowerCase(Locale.ROOT).replace(" kommun", "").replace(" stad", "").strip();

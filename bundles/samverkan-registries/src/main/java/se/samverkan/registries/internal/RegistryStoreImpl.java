@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,14 +43,6 @@ public class RegistryStoreImpl implements RegistryStore {
     public RegistryStoreImpl(@Reference Storage storage) throws SQLException {
         storage.migrate("registries", RegistryStoreImpl.class, SCRIPTS);
         this.jdbc = new Jdbc(storage.dataSource(), "the registries");
-        // A refreshed municipality list is in force again after a restart. One that cannot be read back must not
-        // take the registries down: the shipped list stays in force.
-        try {
-            municipalityList().ifPresent(MunicipalityList::use);
-        } catch (RuntimeException e) {
-            Logger.getLogger(RegistryStoreImpl.class.getName()).log(Level.SEVERE,
-                    "The stored municipality list cannot be used; the shipped list is in force", e);
-        }
     }
 
     @Override

@@ -31,6 +31,7 @@ class KoladaImportTest {
 
     private final RegistrySource kolada = new RegistrySource();
     private final InMemoryRegistries stores = new InMemoryRegistries();
+    private final MunicipalityCatalogueImpl catalogue = new MunicipalityCatalogueImpl(stores.runs);
     private final InMemoryServices services = new InMemoryServices();
     private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
 
@@ -42,7 +43,6 @@ class KoladaImportTest {
     @AfterEach
     void close() {
         kolada.close();
-        MunicipalityList.use(MunicipalityList.shipped());
     }
 
     @Test
@@ -68,7 +68,7 @@ class KoladaImportTest {
         // Once the municipality list knows 1409, its quarantined figure is taken on replay.
         assertEquals("municipality: '1409' is not a Swedish municipality (no such code in SCB's list)",
                 kolada.replay(unknown.raw()));
-        MunicipalityList.use(MunicipalityList.parse("code;name;county_code\n14;Västra Götalands län;\n1409;Nykommun;14\n", "test"));
+        catalogue.use(MunicipalityList.parse("code;name;county_code\n14;Västra Götalands län;\n1409;Nykommun;14\n", "test"));
         assertNull(kolada.replay(unknown.raw()));
         assertEquals(22.0, stores.kpis.values("1409", "N31001").get(0).value());
     }
@@ -143,6 +143,7 @@ class KoladaImportTest {
     private KoladaImport kolada(Map<String, String> overrides) {
         Map<String, Object> config = new HashMap<>(Map.of("url", kolada.base(), "kpis", "N31001", "years", "2022, 2023"));
         config.putAll(overrides);
-        return new KoladaImport(KoladaImport.settings(config), stores.runs, stores.kpis, services.municipalities, quarantine);
+        return new KoladaImport(KoladaImport.settings(config), stores.runs, stores.kpis, services.municipalities, quarantine,
+                catalogue);
     }
 }

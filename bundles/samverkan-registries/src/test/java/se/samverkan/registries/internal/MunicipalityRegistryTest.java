@@ -28,6 +28,7 @@ class MunicipalityRegistryTest {
     private final RegistrySource scb = new RegistrySource();
     private final InMemoryRegistries stores = new InMemoryRegistries();
     private final InMemoryServices services = new InMemoryServices();
+    private final MunicipalityCatalogueImpl catalogue = new MunicipalityCatalogueImpl(stores.runs);
 
     MunicipalityRegistryTest() throws IOException {
     }
@@ -35,19 +36,18 @@ class MunicipalityRegistryTest {
     @AfterEach
     void close() {
         scb.close();
-        MunicipalityList.use(MunicipalityList.shipped());
     }
 
     @Test
     void aRefreshReplacesTheListValidationUses() throws Exception {
         scb.pages.put("/kommuner.csv", shippedCsv() + "1409;Nykommun;14\n");
         MunicipalityRegistry registry = registry(Map.of("url", scb.base() + "/kommuner.csv"));
-        assertFalse(MunicipalityCode.isValid("1409"));
+        assertTrue(MunicipalityCode.problem("1409", catalogue.current()).isPresent());
         RegistryRun run = registry.run();
         assertEquals(new ImportCounts(1, 0, 290, 0), run.counts());
-        assertTrue(MunicipalityCode.isValid("1409"), "in force at once");
-        assertEquals(scb.base() + "/kommuner.csv", MunicipalityList.current().source());
-        assertSame(MunicipalityList.current(), stores.runs.saved, "stored, so it is in force again after a restart");
+        assertTrue(MunicipalityCode.problem("1409", catalogue.current()).isEmpty(), "in force at once");
+        assertEquals(scb.base() + "/kommuner.csv", catalogue.current().source());
+        assertSame(catalogue.current(), stores.runs.saved, "stored, so it is in force again after a restart");
         RegistryStatus status = registry.status();
         assertEquals("every 7 d", status.schedule());
         assertEquals(run, status.lastRun());
@@ -60,7 +60,7 @@ class MunicipalityRegistryTest {
         assertEquals(Outcome.FAILED, run.outcome());
         assertEquals("the municipality list at " + scb.base() + "/kommuner.csv was refused whole: municipality 1801 "
                 + "names county '14', which is not the listed county its code begins with", run.error());
-        assertSame(MunicipalityList.shipped(), MunicipalityList.current());
+        assertSame(MunicipalityList.shipped(), catalogue.current());
         assertNull(stores.runs.saved);
     }
 
@@ -72,7 +72,7 @@ class MunicipalityRegistryTest {
         RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).run();
         assertEquals(Outcome.FAILED, run.outcome());
         assertTrue(run.error().endsWith("it lacks 1487, which the platform has records of"), run.error());
-        assertSame(MunicipalityList.shipped(), MunicipalityList.current());
+        assertSame(MunicipalityList.shipped(), catalogue.current());
         assertNull(stores.runs.saved);
     }
 
@@ -87,7 +87,7 @@ class MunicipalityRegistryTest {
     }
 
     private MunicipalityRegistry registry(Map<String, Object> properties) {
-        return new MunicipalityRegistry(properties, stores.runs, services.municipalities);
+        return new MunicipalityRegistry(properties, stores.runs, services.municipalities, catalogue);
     }
 
     private static String shippedCsv() throws IOException {

@@ -39,6 +39,7 @@ class OrganisationRegisterImportTest {
     Path folder;
     private final RegistrySource web = new RegistrySource();
     private final InMemoryRegistries stores = new InMemoryRegistries();
+    private final MunicipalityCatalogueImpl catalogue = new MunicipalityCatalogueImpl(stores.runs);
     private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
 
     OrganisationRegisterImportTest() throws IOException {
@@ -47,7 +48,6 @@ class OrganisationRegisterImportTest {
     @AfterEach
     void close() {
         web.close();
-        MunicipalityList.use(MunicipalityList.shipped());
     }
 
     @Test
@@ -75,7 +75,7 @@ class OrganisationRegisterImportTest {
 
         // The bad row's municipality comes with a refreshed list: the replay takes it; the bad digit stays bad.
         assertEquals("organisation_number: check digit does not match", register.replay(bad.get(1).raw()));
-        MunicipalityList.use(MunicipalityList.parse("code;name;county_code\n14;Västra Götalands län;\n1409;Nykommun;14\n",
+        catalogue.use(MunicipalityList.parse("code;name;county_code\n14;Västra Götalands län;\n1409;Nykommun;14\n",
                 "test"));
         assertNull(register.replay(bad.get(0).raw()));
         assertEquals("Ny kommun", stores.register.find("802500-1119").orElseThrow().name());
@@ -125,6 +125,6 @@ class OrganisationRegisterImportTest {
     private OrganisationRegisterImport register(Map<String, String> overrides) {
         Map<String, Object> config = new HashMap<>(Map.of("id", "ideella"));
         config.putAll(overrides);
-        return new OrganisationRegisterImport(config, stores.runs, stores.register, quarantine);
+        return new OrganisationRegisterImport(config, stores.runs, stores.register, quarantine, catalogue);
     }
 }

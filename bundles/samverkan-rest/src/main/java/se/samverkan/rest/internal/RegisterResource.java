@@ -13,6 +13,7 @@ import javax.ws.rs.core.MediaType;
 
 import se.samverkan.api.registry.County;
 import se.samverkan.api.registry.ListedMunicipality;
+import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
@@ -32,15 +33,17 @@ public class RegisterResource {
     }
 
     private final OrganisationRegister register;
+    private final MunicipalityCatalogue catalogue;
 
-    public RegisterResource(OrganisationRegister register) {
+    public RegisterResource(OrganisationRegister register, MunicipalityCatalogue catalogue) {
         this.register = register;
+        this.catalogue = catalogue;
     }
 
     @GET
     @Path("municipalities")
     public Municipalities municipalities() {
-        MunicipalityList list = MunicipalityList.current();
+        MunicipalityList list = catalogue.current();
         return new Municipalities(list.source(), list.counties(), list.municipalities());
     }
 

@@ -28,6 +28,7 @@ import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.registry.KpiStore;
+import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegistryService;
 import se.samverkan.api.service.ActivityService;
@@ -74,6 +75,7 @@ public class RestServer {
                       @Reference ActivityService activities,
                       @Reference QuarantineService quarantine,
                       @Reference OrganisationRegister register,
+                      @Reference MunicipalityCatalogue catalogue,
                       @Reference KpiStore kpis,
                       @Reference DraftService drafts) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
@@ -89,7 +91,7 @@ public class RestServer {
                 new CalendarResource(activities),
                 new AdminResource(() -> feeds, quarantine, () -> mail),
                 new RegistryAdminResource(() -> registries),
-                new RegisterResource(register),
+                new RegisterResource(register, catalogue),
                 new KpiResource(kpis),
                 new DraftResource(drafts),
                 new SubscriptionResource(() -> subscriptions, security),
