@@ -46,10 +46,14 @@ final class ComponentHealth {
         this.services = services;
     }
 
-    /** The components of the started bundles whose symbolic names start with {@code samverkan-}. */
+    /**
+     * The components of the started and starting bundles whose symbolic names start with {@code samverkan-}: a
+     * bundle is starting while its immediate components activate (the first administrator is created so).
+     */
     static ComponentHealth of(BundleContext context, ServiceComponentRuntime runtime) {
         return new ComponentHealth(runtime, scr -> scr.getComponentDescriptionDTOs(Arrays.stream(context.getBundles())
-                        .filter(b -> b.getState() == Bundle.ACTIVE && b.getSymbolicName() != null
+                        .filter(b -> (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0
+                                && b.getSymbolicName() != null
                                 && b.getSymbolicName().startsWith("samverkan-"))
                         .toArray(Bundle[]::new)),
                 (component, reference) -> registered(context.getBundle(component.bundle.id), reference));
@@ -77,6 +81,10 @@ final class ComponentHealth {
         }
         if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
             return Optional.of(name + " failed to start: " + firstLine(c.failure));
+        }
+        if (c.state == ComponentConfigurationDTO.SATISFIED && component.immediate) {
+            // An immediate component is activated as soon as it is satisfied: until then what it does is not done.
+            return Optional.of(name + " is starting");
         }
         if (c.state != ComponentConfigurationDTO.ACTIVE) {
             return Optional.empty();  // satisfied and not yet needed, or configuring

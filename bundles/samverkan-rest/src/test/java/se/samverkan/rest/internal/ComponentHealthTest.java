@@ -63,6 +63,15 @@ class ComponentHealthTest {
         assertEquals(List.of(), health.problems());
     }
 
+    @Test
+    void anImmediateComponentNotYetActivatedIsStarting() {
+        // The first administrator is created while the security bundle starts: until then a login fails.
+        ComponentDescriptionDTO accounts = component("se.samverkan.security.internal.Accounts");
+        accounts.immediate = true;
+        var health = health(Map.of(accounts, List.of(configuration(ComponentConfigurationDTO.SATISFIED))), Set.of());
+        assertEquals(List.of("se.samverkan.security.internal.Accounts is starting"), health.problems());
+    }
+
     private static ComponentHealth health(Map<ComponentDescriptionDTO, List<ComponentConfigurationDTO>> state,
                                           Set<Long> registered) {
         return new ComponentHealth(new Runtime(state), scr -> state.keySet(), (c, r) -> registered);
