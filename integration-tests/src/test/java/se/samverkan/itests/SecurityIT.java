@@ -133,18 +133,45 @@ class SecurityIT {
     }
 
     @Test
-    void installedForRealNoDemoUserCanLogIn() throws Exception {
+    void installedForRealOnItsOwnDatabaseNoDemoUserCanLogIn() throws Exception {
         karaf = KarafProcess.unpack("real", PASSWORD);
         Path home = karaf.home();
-        // The README's "Installing for real": no demo feature at boot (its configuration is written by that feature).
+        // The README's "Installing for real": no demo feature at boot (its configuration is written by that feature),
+        // and its own database: a feature that provides the DataSource jdbc/samverkan instead of
+        // samverkan-database-derby (here Derby in another folder, set up as a server database's feature would be).
+        Path database = home.resolve("etc/own-database.xml");
+        Files.writeString(database, """
+                <features name="own-database" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <feature name="own-database" version="1.0.0">
+                    <feature>pax-jdbc-config</feature>
+                    <feature>pax-jdbc-pool-dbcp2</feature>
+                    <feature>pax-jdbc-derby</feature>
+                    <capability>osgi.service;objectClass=javax.sql.DataSource;osgi.jndi.service.name="jdbc/samverkan";effective:=active</capability>
+                  </feature>
+                </features>
+                """);
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-samverkan.cfg"), """
+                osgi.jdbc.driver.name = derby
+                url = jdbc:derby:${karaf.data}/own-database;create=true
+                osgi.jndi.service.name = jdbc/samverkan
+                pool = dbcp2
+                xa = false
+                """);
         Path features = home.resolve("etc/org.apache.karaf.features.cfg");
         String boot = Files.readString(features);
-        assertTrue(boot.contains("samverkan-demo-data/"), boot);
-        Files.writeString(features, boot.replaceAll("samverkan-demo-data/[^,\\s]+,\\s*", ""));
+        assertTrue(boot.contains("samverkan-demo-data/") && boot.contains("samverkan-database-derby/"), boot);
+        Files.writeString(features, boot.replaceAll("samverkan-demo-data/[^,\\s]+,\\s*", "")
+                .replaceAll("samverkan-database-derby/[^,\\s]+", "own-database/1.0.0")
+                .replaceAll("(?m)^(featuresRepositories=.*)$", "$1, " + database.toUri()));
         karaf.start();
         karaf.awaitUp();
         // Vänersborg, where the venues below are, comes with its plugin.
         karaf.awaitLogLine("Plugin samverkan-municipality-vanersborg 0.1.0.SNAPSHOT: APPLIED", 1);
+        String installed = karaf.client("feature:list -i");
+        assertTrue(installed.contains("own-database"), installed);
+        assertFalse(installed.contains("samverkan-database-derby"), "Derby, the default, is not installed: " + installed);
+        assertTrue(Files.isDirectory(home.resolve("data/own-database")));
+        assertFalse(Files.exists(home.resolve("data/samverkan/derby")));
 
         for (String user : DEMO_USERS) {
             String password = "demo-" + (user.contains("vanersborg") ? "vanersborg" : user.contains("trollhattan")
