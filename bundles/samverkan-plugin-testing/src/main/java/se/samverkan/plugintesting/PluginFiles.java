@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,8 +167,14 @@ public final class PluginFiles {
         /** Notes the ids this kind brings; the platform keeps the first of two records with one id. */
         void collect(Map<String, Set<String>> brought, List<String> problems) {
             Set<String> ids = brought.computeIfAbsent(name, k -> new HashSet<>());
-            records.stream().map(idOf).filter(id -> id != null && !ids.add(id)).distinct()
-                    .forEach(id -> problems.add(name + " " + id + ": brought twice; only the first is applied"));
+            Set<String> twice = new LinkedHashSet<>();
+            for (T record : records) {
+                String id = idOf.apply(record);
+                if (id != null && !ids.add(id)) {
+                    twice.add(id);
+                }
+            }
+            twice.forEach(id -> problems.add(name + " " + id + ": brought twice; only the first is applied"));
         }
 
         void check(Map<String, Set<String>> brought, Set<String> elsewhere, List<String> problems) {
