@@ -42,6 +42,8 @@ import se.samverkan.itests.LocalHttpServer.Request;
 public class CalendarFeedsIT extends PlatformTestSupport {
 
     private static final String FEED_PID = "se.samverkan.calendar.feed";
+    // The feeds here start a second after they are configured, not at once (startDelaySeconds = 0): Camel's timer
+    // drops a first fire that comes before its consumer counts as started, and the next is a period later.
 
     @Inject
     private FeedService feeds;
@@ -65,7 +67,7 @@ public class CalendarFeedsIT extends PlatformTestSupport {
                 + "END:VEVENT\r\nEND:VCALENDAR\r\n", StandardCharsets.UTF_8);
         configureFactory(FEED_PID, Map.of("id", "itest-rb", "folder", folder.toString(), "organisation", "radda-barnen",
                 "municipality", "1882", "languages", "sv, ar", "category.Läxor", "CIVIC_INFORMATION",
-                "startDelaySeconds", "0"));
+                "startDelaySeconds", "1"));
 
         await("the feed itest-rb read", () -> feeds.feed("itest-rb"),
                 feed -> feed.map(f -> f.events() == 1 && f.lastSuccess() != null).orElse(false));
@@ -133,7 +135,7 @@ public class CalendarFeedsIT extends PlatformTestSupport {
         try (LocalHttpServer server = new LocalHttpServer().serve("/abf.ics", publisher)) {
             configureFactory(FEED_PID, Map.of("id", "itest-http", "url", server.url("/abf.ics"),
                     "organisation", "radda-barnen", "municipality", "1882", "retries", "1", "retryDelaySeconds", "0",
-                    "startDelaySeconds", "0"));
+                    "startDelaySeconds", "1"));
             await("the feed itest-http read", () -> feeds.feed("itest-http"),
                     feed -> feed.map(f -> f.events() == 1 && f.lastSuccess() != null).orElse(false));
             String id = ICalendarImport.activityId("itest-http", "kor-1@abf.se");

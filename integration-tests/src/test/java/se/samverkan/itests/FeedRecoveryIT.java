@@ -15,7 +15,7 @@ public class FeedRecoveryIT extends PlatformTestSupport {
     public void aFeedWhoseSourceFailsShowsItAndRecoversOnItsOwn() throws Exception {
         try (LocalHttpServer source = new LocalHttpServer().serve("/cal.ics", 503, null, null)) {
             configureFactory("se.samverkan.calendar.feed", Map.of("id", "itest-recovers", "url", source.url("/cal.ics"),
-                    "organisation", "radda-barnen", "municipality", "1882", "pollSeconds", "1", "startDelaySeconds", "0",
+                    "organisation", "radda-barnen", "municipality", "1882", "pollSeconds", "1", "startDelaySeconds", "1",
                     "retries", "0"));
             JsonNode failing = await("itest-recovers FAILING", () -> feedStatus("itest-recovers"),
                     f -> f != null && f.get("state").asText().equals("FAILING"));
