@@ -34,11 +34,14 @@ public final class Completers {
     private Completers() {
     }
 
-    /** Offers the values an option accepts; each call asks for them afresh, so new records show up at once. */
-    abstract static class ValuesCompleter implements Completer {
+    /**
+     * Offers the values an option accepts; each call asks for them afresh, so new records show up at once. Karaf
+     * finds a completer only if its class is a {@code @Service} of the bundle that holds the command.
+     */
+    public abstract static class ValuesCompleter implements Completer {
 
         /** @param typed what the user has typed of the word so far */
-        abstract Collection<String> values(String typed);
+        protected abstract Collection<String> values(String typed);
 
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
@@ -48,16 +51,17 @@ public final class Completers {
         }
     }
 
-    abstract static class EnumCompleter<E extends Enum<E>> extends ValuesCompleter {
+    /** The values of an enum option, as {@link Options#parseEnum} takes them. */
+    public abstract static class EnumCompleter<E extends Enum<E>> extends ValuesCompleter {
 
         private final Class<E> type;
 
-        EnumCompleter(Class<E> type) {
+        protected EnumCompleter(Class<E> type) {
             this.type = type;
         }
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return Options.allowed(type);
         }
     }
@@ -69,7 +73,7 @@ public final class Completers {
         MunicipalityService municipalities;
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return municipalities.list().stream().map(Municipality::code).toList();
         }
     }
@@ -81,7 +85,7 @@ public final class Completers {
         PluginRegistry registry;
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return registry.plugins().stream().map(PluginReport::name).toList();
         }
     }
@@ -93,7 +97,7 @@ public final class Completers {
         FeedService feeds;
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return feeds.feeds().stream().map(FeedStatus::id).toList();
         }
     }
@@ -105,7 +109,7 @@ public final class Completers {
         RegistryService registries;
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return registries.registries().stream().map(RegistryStatus::id).toList();
         }
     }
@@ -118,7 +122,7 @@ public final class Completers {
 
         /** Activities are many: only ids that start with what is typed, a screenful at most, read as ids alone. */
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return activities.ids(typed, MAX_IDS);
         }
     }

@@ -25,7 +25,7 @@ import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.subscription.Subscription;
 
-/** The tables the commands print: one method per table, one row per record. */
+/** The tables the records' commands print, one method per table, and how any command builds a table. */
 public final class Tables {
 
     /** A Samverkan bundle as the status command shows it; kept apart from {@code Bundle} so it needs no framework. */
@@ -176,12 +176,17 @@ public final class Tables {
                 : organisations + ", " + municipalities;
     }
 
-    private static Object[] row(Object... cells) {
+    /** The cells of one row, in the order of the table's headers. */
+    public static Object[] row(Object... cells) {
         return cells;
     }
 
-    private static <T> ShellTable table(Collection<T> items, String emptyText, Function<T, Object[]> row,
-                                        String... headers) {
+    /**
+     * A table with one row per item; says {@code emptyText} when there are none. Concern bundles build their own
+     * tables with it.
+     */
+    public static <T> ShellTable table(Collection<T> items, String emptyText, Function<T, Object[]> row,
+                                       String... headers) {
         ShellTable table = new ShellTable().emptyTableText(emptyText);
         for (String header : headers) {
             table.column(header);

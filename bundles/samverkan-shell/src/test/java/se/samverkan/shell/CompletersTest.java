@@ -1,16 +1,13 @@
 package se.samverkan.shell;
 
-import se.samverkan.shell.testing.Fixtures;
-import se.samverkan.shell.Completers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.samverkan.shell.testing.ConsoleCompletion.complete;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
 import org.junit.jupiter.api.Test;
+
+import se.samverkan.shell.testing.Fixtures;
 
 class CompletersTest {
 
@@ -36,47 +33,5 @@ class CompletersTest {
         assertEquals(List.of("child_perspective", "civic_information"), complete(new Completers.FocusAreas(), "c"));
         assertEquals(List.of("hearing_loop"), complete(new Completers.AccessibilityFeatures(), "h"));
         assertEquals(List.of("active"), complete(new Completers.AgreementStatuses(), "a"));
-    }
-
-    /**
-     * Completes {@code typed} as the last word on a command line, the cursor at its end. Karaf's candidates end with
-     * the space it inserts after a completed word, which is left out here.
-     */
-    private static List<String> complete(Completer completer, String typed) {
-        String buffer = "samverkan:x --option " + typed;
-        CommandLine line = new CommandLine() {
-            @Override
-            public int getCursorArgumentIndex() {
-                return 2;
-            }
-
-            @Override
-            public String getCursorArgument() {
-                return typed;
-            }
-
-            @Override
-            public int getArgumentPosition() {
-                return typed.length();
-            }
-
-            @Override
-            public String[] getArguments() {
-                return new String[] {"samverkan:x", "--option", typed};
-            }
-
-            @Override
-            public int getBufferPosition() {
-                return buffer.length();
-            }
-
-            @Override
-            public String getBuffer() {
-                return buffer;
-            }
-        };
-        List<String> candidates = new ArrayList<>();
-        completer.complete(null, line, candidates);
-        return candidates.stream().map(String::strip).toList();
     }
 }
