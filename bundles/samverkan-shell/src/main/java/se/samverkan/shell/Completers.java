@@ -11,8 +11,6 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 import se.samverkan.api.draft.Draft;
-import se.samverkan.api.feed.FeedService;
-import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.model.AccessibilityFeature;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
@@ -87,18 +85,6 @@ public final class Completers {
         @Override
         protected Collection<String> values(String typed) {
             return registry.plugins().stream().map(PluginReport::name).toList();
-        }
-    }
-
-    @Service
-    public static class FeedIds extends ValuesCompleter {
-
-        @Reference
-        FeedService feeds;
-
-        @Override
-        protected Collection<String> values(String typed) {
-            return feeds.feeds().stream().map(FeedStatus::id).toList();
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import se.samverkan.api.draft.Draft;
-import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
@@ -20,7 +19,6 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.subscription.Subscription;
@@ -90,13 +88,6 @@ public final class Tables {
                 "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
     }
 
-    public static ShellTable feeds(Collection<FeedStatus> feeds) {
-        return table(feeds, "No calendar feeds are configured.", f -> row(f.id(), f.state().toLowerCase(Locale.ROOT),
-                        Formats.instant(f.lastSync()), Formats.instant(f.lastSuccess()), f.events(), runCounts(f.lastRun()),
-                        f.lastError() == null ? "" : f.lastError(), String.join("; ", f.warnings())),
-                "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error", "Warnings");
-    }
-
     public static ShellTable registries(Collection<RegistryStatus> registries) {
         return table(registries, "No registries are configured.", r -> row(r.id(), r.source(), r.schedule(),
                         r.lastRun() == null ? "never" : Formats.instant(r.lastRun().finished()),
@@ -110,12 +101,6 @@ public final class Tables {
     public static String importCounts(ImportCounts c) {
         return c.created() + " new, " + c.changed() + " changed, " + c.unchanged() + " unchanged, " + c.rejected()
                 + " rejected";
-    }
-
-    public static ShellTable quarantine(Collection<Quarantined> items) {
-        return table(items, "Nothing is quarantined.", q -> row(q.id(), q.source(), q.key(),
-                        q.state().name().toLowerCase(Locale.ROOT), Formats.instant(q.quarantinedAt()), q.reason()),
-                "Id", "Source", "Key", "State", "Since", "Reason");
     }
 
     public static ShellTable mailQueue(Collection<QueuedMail> mails) {
@@ -143,12 +128,6 @@ public final class Tables {
 
     private static String filter(Collection<String> values) {
         return values.isEmpty() ? "any" : Formats.join(values);
-    }
-
-    /** What one read of a feed did. */
-    public static String runCounts(FeedStatus.RunCounts r) {
-        return r.created() + " new, " + r.updated() + " changed, " + r.unchanged() + " unchanged, " + r.removed()
-                + " removed, " + r.rejected() + " quarantined";
     }
 
     /** Per record kind: created / updated / already there. */
