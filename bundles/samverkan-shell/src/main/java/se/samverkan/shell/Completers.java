@@ -18,8 +18,6 @@ import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.registry.RegistryService;
-import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.Subscription;
@@ -85,18 +83,6 @@ public final class Completers {
         @Override
         protected Collection<String> values(String typed) {
             return registry.plugins().stream().map(PluginReport::name).toList();
-        }
-    }
-
-    @Service
-    public static class RegistryIds extends ValuesCompleter {
-
-        @Reference
-        RegistryService registries;
-
-        @Override
-        protected Collection<String> values(String typed) {
-            return registries.registries().stream().map(RegistryStatus::id).toList();
         }
     }
 

@@ -19,8 +19,6 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
 import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.registry.ImportCounts;
-import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.subscription.Subscription;
 
 /** The tables the records' commands print, one method per table, and how any command builds a table. */
@@ -86,21 +84,6 @@ public final class Tables {
                         Formats.instant(p.appliedAt()),
                         contributed(p.counts()), p.problems().size(), p.conflicts().size()),
                 "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
-    }
-
-    public static ShellTable registries(Collection<RegistryStatus> registries) {
-        return table(registries, "No registries are configured.", r -> row(r.id(), r.source(), r.schedule(),
-                        r.lastRun() == null ? "never" : Formats.instant(r.lastRun().finished()),
-                        r.lastRun() == null ? "" : r.lastRun().outcome().name().toLowerCase(Locale.ROOT),
-                        r.lastRun() == null ? "" : importCounts(r.lastRun().counts()),
-                        r.lastRun() == null || r.lastRun().error() == null ? "" : r.lastRun().error()),
-                "Registry", "Source", "Schedule", "Last run", "Outcome", "What it did", "Last error");
-    }
-
-    /** What one registry run did. */
-    public static String importCounts(ImportCounts c) {
-        return c.created() + " new, " + c.changed() + " changed, " + c.unchanged() + " unchanged, " + c.rejected()
-                + " rejected";
     }
 
     public static ShellTable mailQueue(Collection<QueuedMail> mails) {

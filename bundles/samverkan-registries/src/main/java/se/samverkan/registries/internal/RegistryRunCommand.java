@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.registries.internal;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -11,8 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.registry.RegistryService;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
-import se.samverkan.shell.Completers;
 
 @Service
 @Command(scope = "samverkan", name = "registry-run",
@@ -20,7 +18,7 @@ import se.samverkan.shell.Completers;
 public class RegistryRunCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "The registry's id, as in registry-list")
-    @Completion(Completers.RegistryIds.class)
+    @Completion(RegistryIds.class)
     String id;
 
     @Reference
@@ -28,6 +26,6 @@ public class RegistryRunCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.registries(List.of(registries.run(id))).print(out);
+        RegistryTables.registries(List.of(registries.run(id))).print(out);
     }
 }
