@@ -10,7 +10,6 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-import se.samverkan.api.draft.Draft;
 import se.samverkan.api.model.AccessibilityFeature;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
@@ -130,12 +129,6 @@ public final class Completers {
     public static class SubscriptionStates extends EnumCompleter<Subscription.State> {
         public SubscriptionStates() {
             super(Subscription.State.class);
-        }
-    }
-
-    public static class DraftStates extends EnumCompleter<Draft.State> {
-        public DraftStates() {
-            super(Draft.State.class);
         }
     }
 }

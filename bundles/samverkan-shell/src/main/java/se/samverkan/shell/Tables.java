@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import se.samverkan.api.draft.Draft;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
@@ -100,13 +99,6 @@ public final class Tables {
                         Formats.instant(s.confirmedAt() != null ? s.confirmedAt() : s.requestedAt()),
                         Formats.instant(s.lastDigestAt())),
                 "Id", "Address", "Mails in", "State", "Municipalities", "Languages", "Categories", "Since", "Last digest");
-    }
-
-    public static ShellTable drafts(Collection<Draft> drafts) {
-        return table(drafts, "No drafts.", d -> row(d.id(), d.municipalityCode(), d.organisationId(), d.sender(),
-                        d.activity().title().get("sv"), d.activity().occurrences() == null ? 0 : d.activity().occurrences().size(),
-                        d.state().name().toLowerCase(Locale.ROOT), Formats.instant(d.receivedAt())),
-                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Sessions", "State", "Received");
     }
 
     private static String filter(Collection<String> values) {
