@@ -15,8 +15,6 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.plugin.PluginRegistry;
-import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.Subscription;
@@ -70,18 +68,6 @@ public final class Completers {
         @Override
         protected Collection<String> values(String typed) {
             return municipalities.list().stream().map(Municipality::code).toList();
-        }
-    }
-
-    @Service
-    public static class PluginNames extends ValuesCompleter {
-
-        @Reference
-        PluginRegistry registry;
-
-        @Override
-        protected Collection<String> values(String typed) {
-            return registry.plugins().stream().map(PluginReport::name).toList();
         }
     }
 

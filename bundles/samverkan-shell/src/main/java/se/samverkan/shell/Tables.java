@@ -17,7 +17,6 @@ import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.subscription.Subscription;
 
 /** The tables the records' commands print, one method per table, and how any command builds a table. */
@@ -78,13 +77,6 @@ public final class Tables {
                 b -> row(b.symbolicName(), b.version(), b.state()), "Bundle", "Version", "State");
     }
 
-    public static ShellTable plugins(Collection<PluginReport> plugins) {
-        return table(plugins, "No plugins.", p -> row(p.name(), p.version(), Formats.label(p.state()),
-                        Formats.instant(p.appliedAt()),
-                        contributed(p.counts()), p.problems().size(), p.conflicts().size()),
-                "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
-    }
-
     public static ShellTable mailQueue(Collection<QueuedMail> mails) {
         return table(mails, "No mail is queued.", m -> row(m.id(), m.to(), m.subject(),
                         m.state().name().toLowerCase(Locale.ROOT), m.attempts(), Formats.instant(m.nextAttemptAt()),
@@ -103,17 +95,6 @@ public final class Tables {
 
     private static String filter(Collection<String> values) {
         return values.isEmpty() ? "any" : Formats.join(values);
-    }
-
-    /** Per record kind: created / updated / already there. */
-    public static ShellTable pluginCounts(Map<String, PluginReport.Counts> counts) {
-        return table(counts.entrySet(), "Nothing contributed.", e -> row(e.getKey(), e.getValue().created(),
-                e.getValue().updated(), e.getValue().unchanged()), "Kind", "Created", "Updated", "Unchanged");
-    }
-
-    private static String contributed(Map<String, PluginReport.Counts> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue().created() + e.getValue().updated()
-                + e.getValue().unchanged())).collect(Collectors.joining(", "));
     }
 
     /** Sorted by kind: the map may come in any order. */
