@@ -17,7 +17,6 @@ import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
-import se.samverkan.api.subscription.Subscription;
 
 /** Tab completion for the commands' arguments and options. */
 public final class Completers {
@@ -109,12 +108,6 @@ public final class Completers {
     public static class AgreementStatuses extends EnumCompleter<AgreementStatus> {
         public AgreementStatuses() {
             super(AgreementStatus.class);
-        }
-    }
-
-    public static class SubscriptionStates extends EnumCompleter<Subscription.State> {
-        public SubscriptionStates() {
-            super(Subscription.State.class);
         }
     }
 }

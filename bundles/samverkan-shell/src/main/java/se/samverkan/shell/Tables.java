@@ -2,22 +2,18 @@ package se.samverkan.shell;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.subscription.Subscription;
 
 /** The tables the records' commands print, one method per table, and how any command builds a table. */
 public final class Tables {
@@ -75,26 +71,6 @@ public final class Tables {
     public static ShellTable bundles(Collection<BundleRow> bundles) {
         return table(bundles, "No Samverkan bundles installed.",
                 b -> row(b.symbolicName(), b.version(), b.state()), "Bundle", "Version", "State");
-    }
-
-    public static ShellTable mailQueue(Collection<QueuedMail> mails) {
-        return table(mails, "No mail is queued.", m -> row(m.id(), m.to(), m.subject(),
-                        m.state().name().toLowerCase(Locale.ROOT), m.attempts(), Formats.instant(m.nextAttemptAt()),
-                        m.lastError() == null ? "" : m.lastError()),
-                "Id", "To", "Subject", "State", "Attempts", "Next attempt", "Last error");
-    }
-
-    public static ShellTable subscriptions(Collection<Subscription> subscriptions) {
-        return table(subscriptions, "No subscriptions.", s -> row(s.id(), s.maskedEmail(), s.language(),
-                        s.state().name().toLowerCase(Locale.ROOT), filter(s.filter().municipalityCodes()),
-                        filter(s.filter().languages()), filter(s.filter().categories().stream().map(Formats::label).toList()),
-                        Formats.instant(s.confirmedAt() != null ? s.confirmedAt() : s.requestedAt()),
-                        Formats.instant(s.lastDigestAt())),
-                "Id", "Address", "Mails in", "State", "Municipalities", "Languages", "Categories", "Since", "Last digest");
-    }
-
-    private static String filter(Collection<String> values) {
-        return values.isEmpty() ? "any" : Formats.join(values);
     }
 
     /** Sorted by kind: the map may come in any order. */
