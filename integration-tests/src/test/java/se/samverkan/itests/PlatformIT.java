@@ -9,9 +9,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.karaf.shell.api.console.Command;
+import org.apache.karaf.shell.api.console.Completer;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -214,6 +221,45 @@ public class PlatformIT extends PlatformTestSupport {
         String plugins = executeCommand("samverkan:plugin-list");
         assertTrue(plugins, plugins.lines().anyMatch(l -> l.startsWith("samverkan-demo-data") && l.contains("applied")
                 && l.contains("activity 2")));
+    }
+
+    /**
+     * Each concern's bundle registers its own commands and completers through Karaf's command extender; the
+     * names are those of the README's console reference.
+     */
+    @Test
+    public void eachConcernShipsItsOwnCommands() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        for (String name : List.of("status", "municipality-list", "organisation-list", "agreement-list", "programme-list",
+                "activity-list", "activity-show")) {
+            expected.put(name, "samverkan-shell");
+        }
+        List.of("plugin-list", "plugin-show", "plugin-apply").forEach(name -> expected.put(name, "samverkan-plugins"));
+        List.of("feed-list", "feed-sync").forEach(name -> expected.put(name, "samverkan-feeds"));
+        List.of("quarantine-list", "quarantine-replay", "quarantine-discard")
+                .forEach(name -> expected.put(name, "samverkan-routes"));
+        List.of("mail-queue", "mail-replay", "subscription-list", "digest-send")
+                .forEach(name -> expected.put(name, "samverkan-mail"));
+        List.of("registry-list", "registry-run").forEach(name -> expected.put(name, "samverkan-registries"));
+        List.of("draft-list", "draft-approve", "draft-reject").forEach(name -> expected.put(name, "samverkan-drafts"));
+
+        Map<String, String> shipped = new TreeMap<>();
+        for (Command command : sessionFactory.getRegistry().getCommands()) {
+            if ("samverkan".equals(command.getScope())) {
+                // Karaf's ActionCommand, in a package it does not export: asked for its action class by reflection.
+                Class<?> action = (Class<?>) command.getClass().getMethod("getActionClass").invoke(command);
+                shipped.put(command.getName(), FrameworkUtil.getBundle(action).getSymbolicName());
+            }
+        }
+        assertEquals(expected, shipped);
+
+        Set<String> completers = new TreeSet<>();
+        sessionFactory.getRegistry().getServices(Completer.class).forEach(c -> completers.add(c.getClass().getName()));
+        for (String completer : List.of("se.samverkan.feeds.internal.FeedIds", "se.samverkan.registries.internal.RegistryIds",
+                "se.samverkan.plugins.internal.PluginNames", "se.samverkan.drafts.internal.DraftStates",
+                "se.samverkan.mail.internal.SubscriptionStates", "se.samverkan.shell.Completers$MunicipalityCodes")) {
+            assertTrue(completer + " in " + completers, completers.contains(completer));
+        }
     }
 
     @Test

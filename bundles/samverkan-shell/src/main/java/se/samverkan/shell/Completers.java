@@ -10,21 +10,13 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-import se.samverkan.api.draft.Draft;
-import se.samverkan.api.feed.FeedService;
-import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.model.AccessibilityFeature;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.AgreementStatus;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.plugin.PluginRegistry;
-import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.registry.RegistryService;
-import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
-import se.samverkan.api.subscription.Subscription;
 
 /** Tab completion for the commands' arguments and options. */
 public final class Completers {
@@ -34,11 +26,14 @@ public final class Completers {
     private Completers() {
     }
 
-    /** Offers the values an option accepts; each call asks for them afresh, so new records show up at once. */
-    abstract static class ValuesCompleter implements Completer {
+    /**
+     * Offers the values an option accepts; each call asks for them afresh, so new records show up at once. Karaf
+     * finds a completer only if its class is a {@code @Service} of the bundle that holds the command.
+     */
+    public abstract static class ValuesCompleter implements Completer {
 
         /** @param typed what the user has typed of the word so far */
-        abstract Collection<String> values(String typed);
+        protected abstract Collection<String> values(String typed);
 
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
@@ -48,16 +43,17 @@ public final class Completers {
         }
     }
 
-    abstract static class EnumCompleter<E extends Enum<E>> extends ValuesCompleter {
+    /** The values of an enum option, as {@link Options#parseEnum} takes them. */
+    public abstract static class EnumCompleter<E extends Enum<E>> extends ValuesCompleter {
 
         private final Class<E> type;
 
-        EnumCompleter(Class<E> type) {
+        protected EnumCompleter(Class<E> type) {
             this.type = type;
         }
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return Options.allowed(type);
         }
     }
@@ -69,44 +65,8 @@ public final class Completers {
         MunicipalityService municipalities;
 
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return municipalities.list().stream().map(Municipality::code).toList();
-        }
-    }
-
-    @Service
-    public static class PluginNames extends ValuesCompleter {
-
-        @Reference
-        PluginRegistry registry;
-
-        @Override
-        Collection<String> values(String typed) {
-            return registry.plugins().stream().map(PluginReport::name).toList();
-        }
-    }
-
-    @Service
-    public static class FeedIds extends ValuesCompleter {
-
-        @Reference
-        FeedService feeds;
-
-        @Override
-        Collection<String> values(String typed) {
-            return feeds.feeds().stream().map(FeedStatus::id).toList();
-        }
-    }
-
-    @Service
-    public static class RegistryIds extends ValuesCompleter {
-
-        @Reference
-        RegistryService registries;
-
-        @Override
-        Collection<String> values(String typed) {
-            return registries.registries().stream().map(RegistryStatus::id).toList();
         }
     }
 
@@ -118,7 +78,7 @@ public final class Completers {
 
         /** Activities are many: only ids that start with what is typed, a screenful at most, read as ids alone. */
         @Override
-        Collection<String> values(String typed) {
+        protected Collection<String> values(String typed) {
             return activities.ids(typed, MAX_IDS);
         }
     }
@@ -148,18 +108,6 @@ public final class Completers {
     public static class AgreementStatuses extends EnumCompleter<AgreementStatus> {
         public AgreementStatuses() {
             super(AgreementStatus.class);
-        }
-    }
-
-    public static class SubscriptionStates extends EnumCompleter<Subscription.State> {
-        public SubscriptionStates() {
-            super(Subscription.State.class);
-        }
-    }
-
-    public static class DraftStates extends EnumCompleter<Draft.State> {
-        public DraftStates() {
-            super(Draft.State.class);
         }
     }
 }

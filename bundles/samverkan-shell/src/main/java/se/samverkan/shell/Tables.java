@@ -2,30 +2,20 @@ package se.samverkan.shell;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import se.samverkan.api.draft.Draft;
-import se.samverkan.api.feed.FeedStatus;
-import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.Programme;
-import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.api.quarantine.Quarantined;
-import se.samverkan.api.registry.ImportCounts;
-import se.samverkan.api.registry.RegistryStatus;
-import se.samverkan.api.subscription.Subscription;
 
-/** The tables the commands print: one method per table, one row per record. */
+/** The tables the records' commands print, one method per table, and how any command builds a table. */
 public final class Tables {
 
     /** A Samverkan bundle as the status command shows it; kept apart from {@code Bundle} so it needs no framework. */
@@ -83,85 +73,6 @@ public final class Tables {
                 b -> row(b.symbolicName(), b.version(), b.state()), "Bundle", "Version", "State");
     }
 
-    public static ShellTable plugins(Collection<PluginReport> plugins) {
-        return table(plugins, "No plugins.", p -> row(p.name(), p.version(), Formats.label(p.state()),
-                        Formats.instant(p.appliedAt()),
-                        contributed(p.counts()), p.problems().size(), p.conflicts().size()),
-                "Plugin", "Version", "State", "Since", "Contributed", "Problems", "Conflicts");
-    }
-
-    public static ShellTable feeds(Collection<FeedStatus> feeds) {
-        return table(feeds, "No calendar feeds are configured.", f -> row(f.id(), f.state().toLowerCase(Locale.ROOT),
-                        Formats.instant(f.lastSync()), Formats.instant(f.lastSuccess()), f.events(), runCounts(f.lastRun()),
-                        f.lastError() == null ? "" : f.lastError(), String.join("; ", f.warnings())),
-                "Feed", "State", "Last sync", "Last success", "Events", "Last run", "Last error", "Warnings");
-    }
-
-    public static ShellTable registries(Collection<RegistryStatus> registries) {
-        return table(registries, "No registries are configured.", r -> row(r.id(), r.source(), r.schedule(),
-                        r.lastRun() == null ? "never" : Formats.instant(r.lastRun().finished()),
-                        r.lastRun() == null ? "" : r.lastRun().outcome().name().toLowerCase(Locale.ROOT),
-                        r.lastRun() == null ? "" : importCounts(r.lastRun().counts()),
-                        r.lastRun() == null || r.lastRun().error() == null ? "" : r.lastRun().error()),
-                "Registry", "Source", "Schedule", "Last run", "Outcome", "What it did", "Last error");
-    }
-
-    /** What one registry run did. */
-    public static String importCounts(ImportCounts c) {
-        return c.created() + " new, " + c.changed() + " changed, " + c.unchanged() + " unchanged, " + c.rejected()
-                + " rejected";
-    }
-
-    public static ShellTable quarantine(Collection<Quarantined> items) {
-        return table(items, "Nothing is quarantined.", q -> row(q.id(), q.source(), q.key(),
-                        q.state().name().toLowerCase(Locale.ROOT), Formats.instant(q.quarantinedAt()), q.reason()),
-                "Id", "Source", "Key", "State", "Since", "Reason");
-    }
-
-    public static ShellTable mailQueue(Collection<QueuedMail> mails) {
-        return table(mails, "No mail is queued.", m -> row(m.id(), m.to(), m.subject(),
-                        m.state().name().toLowerCase(Locale.ROOT), m.attempts(), Formats.instant(m.nextAttemptAt()),
-                        m.lastError() == null ? "" : m.lastError()),
-                "Id", "To", "Subject", "State", "Attempts", "Next attempt", "Last error");
-    }
-
-    public static ShellTable subscriptions(Collection<Subscription> subscriptions) {
-        return table(subscriptions, "No subscriptions.", s -> row(s.id(), s.maskedEmail(), s.language(),
-                        s.state().name().toLowerCase(Locale.ROOT), filter(s.filter().municipalityCodes()),
-                        filter(s.filter().languages()), filter(s.filter().categories().stream().map(Formats::label).toList()),
-                        Formats.instant(s.confirmedAt() != null ? s.confirmedAt() : s.requestedAt()),
-                        Formats.instant(s.lastDigestAt())),
-                "Id", "Address", "Mails in", "State", "Municipalities", "Languages", "Categories", "Since", "Last digest");
-    }
-
-    public static ShellTable drafts(Collection<Draft> drafts) {
-        return table(drafts, "No drafts.", d -> row(d.id(), d.municipalityCode(), d.organisationId(), d.sender(),
-                        d.activity().title().get("sv"), d.activity().occurrences() == null ? 0 : d.activity().occurrences().size(),
-                        d.state().name().toLowerCase(Locale.ROOT), Formats.instant(d.receivedAt())),
-                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Sessions", "State", "Received");
-    }
-
-    private static String filter(Collection<String> values) {
-        return values.isEmpty() ? "any" : Formats.join(values);
-    }
-
-    /** What one read of a feed did. */
-    public static String runCounts(FeedStatus.RunCounts r) {
-        return r.created() + " new, " + r.updated() + " changed, " + r.unchanged() + " unchanged, " + r.removed()
-                + " removed, " + r.rejected() + " quarantined";
-    }
-
-    /** Per record kind: created / updated / already there. */
-    public static ShellTable pluginCounts(Map<String, PluginReport.Counts> counts) {
-        return table(counts.entrySet(), "Nothing contributed.", e -> row(e.getKey(), e.getValue().created(),
-                e.getValue().updated(), e.getValue().unchanged()), "Kind", "Created", "Updated", "Unchanged");
-    }
-
-    private static String contributed(Map<String, PluginReport.Counts> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue().created() + e.getValue().updated()
-                + e.getValue().unchanged())).collect(Collectors.joining(", "));
-    }
-
     /** Sorted by kind: the map may come in any order. */
     public static ShellTable counts(Map<String, Long> counts) {
         return table(new TreeMap<>(counts).entrySet(), "No records.", e -> row(e.getKey(), e.getValue()), "Kind", "Records");
@@ -176,12 +87,17 @@ public final class Tables {
                 : organisations + ", " + municipalities;
     }
 
-    private static Object[] row(Object... cells) {
+    /** The cells of one row, in the order of the table's headers. */
+    public static Object[] row(Object... cells) {
         return cells;
     }
 
-    private static <T> ShellTable table(Collection<T> items, String emptyText, Function<T, Object[]> row,
-                                        String... headers) {
+    /**
+     * A table with one row per item; says {@code emptyText} when there are none. Concern bundles build their own
+     * tables with it.
+     */
+    public static <T> ShellTable table(Collection<T> items, String emptyText, Function<T, Object[]> row,
+                                       String... headers) {
         ShellTable table = new ShellTable().emptyTableText(emptyText);
         for (String header : headers) {
             table.column(header);

@@ -1,5 +1,7 @@
 package se.samverkan.mail.internal;
 
+import static se.samverkan.shell.Tables.row;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.QueuedMail;
+import se.samverkan.shell.Formats;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
 
@@ -28,7 +31,10 @@ public class MailQueueCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) throws CommandException {
-        Tables.mailQueue(mail.list(state == null ? null : state(state))).print(out);
+        Tables.table(mail.list(state == null ? null : state(state)), "No mail is queued.", m -> row(m.id(), m.to(),
+                        m.subject(), Formats.label(m.state()), m.attempts(), Formats.instant(m.nextAttemptAt()),
+                        m.lastError() == null ? "" : m.lastError()),
+                "Id", "To", "Subject", "State", "Attempts", "Next attempt", "Last error").print(out);
     }
 
     static QueuedMail.State state(String name) throws CommandException {

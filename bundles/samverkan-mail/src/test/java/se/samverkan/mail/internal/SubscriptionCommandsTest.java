@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.testing.ConsoleCompletion.complete;
+import static se.samverkan.shell.testing.ConsoleCompletion.completerOf;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
 
@@ -47,5 +49,12 @@ class SubscriptionCommandsTest {
         send.digests = () -> new DigestRun("2026-W48", 12, 10, 2);
         assertEquals("Digest 2026-W48: 10 queued for 12 confirmed subscriptions, 2 without news.",
                 output(send::print).strip());
+    }
+
+    /** Karaf registered no completer for --state until SubscriptionStates became a @Service: Tab offered nothing. */
+    @Test
+    void subscriptionListStateCompletesTheStates() {
+        assertEquals(List.of("confirmed"), complete(completerOf(SubscriptionListCommand.class, "--state"), "c"));
+        assertEquals(List.of("pending"), complete(completerOf(SubscriptionListCommand.class, "--state"), "P"));
     }
 }

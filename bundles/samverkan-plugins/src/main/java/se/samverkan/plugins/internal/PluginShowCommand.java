@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.plugins.internal;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -12,9 +12,7 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-show",
@@ -22,7 +20,7 @@ import se.samverkan.shell.Tables;
 public class PluginShowCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "name", required = true, description = "The plugin's name, as in plugin-list")
-    @Completion(Completers.PluginNames.class)
+    @Completion(PluginNames.class)
     String name;
 
     @Reference
@@ -32,9 +30,9 @@ public class PluginShowCommand extends SamverkanCommand {
     protected void print(PrintStream out) throws CommandException {
         PluginReport p = registry.plugin(name)
                 .orElseThrow(() -> new CommandException("No plugin named '" + name + "'; see samverkan:plugin-list"));
-        Tables.plugins(List.of(p)).print(out);
+        PluginTables.plugins(List.of(p)).print(out);
         out.println("Bundle: " + p.bundle());
-        Tables.pluginCounts(p.counts()).print(out);
+        PluginTables.counts(p.counts()).print(out);
         p.problems().forEach(problem -> out.println("Problem: " + problem));
         p.conflicts().forEach(conflict -> out.println("Conflict: " + conflict));
         if (!p.conflicts().isEmpty()) {

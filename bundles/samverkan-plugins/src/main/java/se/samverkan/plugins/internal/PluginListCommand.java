@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.plugins.internal;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-list",
@@ -20,6 +19,6 @@ public class PluginListCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.plugins(registry.plugins()).print(out);
+        PluginTables.plugins(registry.plugins()).print(out);
     }
 }

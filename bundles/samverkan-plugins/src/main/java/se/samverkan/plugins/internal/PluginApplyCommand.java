@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.plugins.internal;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -12,9 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
-import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "plugin-apply",
@@ -22,7 +20,7 @@ import se.samverkan.shell.Tables;
 public class PluginApplyCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "name", required = true, description = "The plugin's name, as in plugin-list")
-    @Completion(Completers.PluginNames.class)
+    @Completion(PluginNames.class)
     String name;
 
     @Option(name = "--take-plugin-version", description = "Settle its conflicts for the plugin: its version replaces "
@@ -35,7 +33,7 @@ public class PluginApplyCommand extends SamverkanCommand {
     @Override
     protected void print(PrintStream out) {
         PluginReport report = registry.reapply(name, takePluginVersion);
-        Tables.plugins(List.of(report)).print(out);
+        PluginTables.plugins(List.of(report)).print(out);
         report.problems().forEach(problem -> out.println("Problem: " + problem));
         report.conflicts().forEach(conflict -> out.println("Conflict: " + conflict));
     }

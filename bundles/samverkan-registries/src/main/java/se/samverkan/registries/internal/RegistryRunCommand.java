@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.registries.internal;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -10,9 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.registry.RegistryService;
-import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "registry-run",
@@ -20,7 +18,7 @@ import se.samverkan.shell.Tables;
 public class RegistryRunCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "The registry's id, as in registry-list")
-    @Completion(Completers.RegistryIds.class)
+    @Completion(RegistryIds.class)
     String id;
 
     @Reference
@@ -28,6 +26,6 @@ public class RegistryRunCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.registries(List.of(registries.run(id))).print(out);
+        RegistryTables.registries(List.of(registries.run(id))).print(out);
     }
 }

@@ -1,6 +1,9 @@
-package se.samverkan.shell.internal;
+package se.samverkan.drafts.internal;
+
+import static se.samverkan.shell.Tables.row;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -11,7 +14,7 @@ import org.apache.karaf.shell.support.CommandException;
 
 import se.samverkan.api.draft.Draft;
 import se.samverkan.api.draft.DraftService;
-import se.samverkan.shell.Completers;
+import se.samverkan.shell.Formats;
 import se.samverkan.shell.Options;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
@@ -23,7 +26,7 @@ import se.samverkan.shell.Tables;
 public class DraftListCommand extends SamverkanCommand {
 
     @Option(name = "--state", description = "Only drafts in this state: pending, approved or rejected")
-    @Completion(Completers.DraftStates.class)
+    @Completion(DraftStates.class)
     String state;
 
     @Reference
@@ -31,6 +34,11 @@ public class DraftListCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) throws CommandException {
-        Tables.drafts(drafts.list(consoleCaller(), Options.parseEnum(Draft.State.class, "--state", state))).print(out);
+        List<Draft> list = drafts.list(consoleCaller(), Options.parseEnum(Draft.State.class, "--state", state));
+        Tables.table(list, "No drafts.", d -> row(d.id(), d.municipalityCode(), d.organisationId(), d.sender(),
+                        d.activity().title().get("sv"),
+                        d.activity().occurrences() == null ? 0 : d.activity().occurrences().size(),
+                        Formats.label(d.state()), Formats.instant(d.receivedAt())),
+                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Sessions", "State", "Received").print(out);
     }
 }

@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.feeds.internal;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "feed-list",
@@ -20,6 +19,6 @@ public class FeedListCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.feeds(feeds.feeds()).print(out);
+        FeedTables.feeds(feeds.feeds()).print(out);
     }
 }

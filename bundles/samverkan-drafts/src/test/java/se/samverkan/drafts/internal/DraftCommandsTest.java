@@ -1,14 +1,14 @@
-package se.samverkan.shell.internal;
+package se.samverkan.drafts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.testing.ConsoleCompletion.complete;
+import static se.samverkan.shell.testing.ConsoleCompletion.completerOf;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +21,10 @@ import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.service.ConflictException;
-import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.testing.InMemoryDrafts;
 import se.samverkan.api.testing.InMemoryServices;
 
-class SubscriptionCommandsTest {
+class DraftCommandsTest {
 
     @Test
     void draftsAreListedApprovedIntoActivitiesAndRejected() throws CommandException {
@@ -58,5 +57,12 @@ class SubscriptionCommandsTest {
         assertTrue(services.activities.find("mail-annat").isEmpty());
         list.state = "pending";
         assertTrue(output(list::print).contains("No drafts."));
+    }
+
+    /** Karaf registered no completer for --state until DraftStates became a @Service: Tab offered nothing. */
+    @Test
+    void draftListStateCompletesTheStates() {
+        assertEquals(List.of("pending"), complete(completerOf(DraftListCommand.class, "--state"), "p"));
+        assertEquals(List.of("approved", "pending", "rejected"), complete(completerOf(DraftListCommand.class, "--state"), ""));
     }
 }

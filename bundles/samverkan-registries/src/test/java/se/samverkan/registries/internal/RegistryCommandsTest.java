@@ -1,8 +1,10 @@
-package se.samverkan.shell.internal;
+package se.samverkan.registries.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.testing.ConsoleCompletion.complete;
+import static se.samverkan.shell.testing.ConsoleCompletion.completerOf;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 import static se.samverkan.shell.testing.ConsoleOutput.row;
 
@@ -76,5 +78,13 @@ class RegistryCommandsTest {
         assertEquals(List.of("ideella"), ran);
         run.id = "okänd";
         assertThrows(NotFoundException.class, () -> output(run::print));
+    }
+
+    @Test
+    void registryRunCompletesTheConfiguredRegistries() {
+        RegistryIds ids = (RegistryIds) completerOf(RegistryRunCommand.class, "id");
+        ids.registries = registries;
+        assertEquals(List.of("ideella", "kolada", "municipalities"), complete(ids, ""));
+        assertEquals(List.of("municipalities"), complete(ids, "m"));
     }
 }

@@ -1,4 +1,6 @@
-package se.samverkan.shell.internal;
+package se.samverkan.routes.internal;
+
+import static se.samverkan.shell.Tables.row;
 
 import java.io.PrintStream;
 
@@ -8,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.shell.Formats;
 import se.samverkan.shell.SamverkanCommand;
 import se.samverkan.shell.Tables;
 
@@ -27,6 +30,8 @@ public class QuarantineListCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.quarantine(quarantine.list(source, !all)).print(out);
+        Tables.table(quarantine.list(source, !all), "Nothing is quarantined.", q -> row(q.id(), q.source(), q.key(),
+                        Formats.label(q.state()), Formats.instant(q.quarantinedAt()), q.reason()),
+                "Id", "Source", "Key", "State", "Since", "Reason").print(out);
     }
 }

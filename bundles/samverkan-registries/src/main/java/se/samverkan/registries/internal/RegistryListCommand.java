@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.registries.internal;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.registry.RegistryService;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "registry-list",
@@ -20,6 +19,6 @@ public class RegistryListCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.registries(registries.registries()).print(out);
+        RegistryTables.registries(registries.registries()).print(out);
     }
 }

@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.routes.internal;
 
 import java.io.PrintStream;
 

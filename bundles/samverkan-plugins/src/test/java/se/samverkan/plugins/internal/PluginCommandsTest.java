@@ -1,8 +1,10 @@
-package se.samverkan.shell.internal;
+package se.samverkan.plugins.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.samverkan.shell.testing.ConsoleCompletion.complete;
+import static se.samverkan.shell.testing.ConsoleCompletion.completerOf;
 import static se.samverkan.shell.testing.ConsoleOutput.output;
 
 import java.io.ByteArrayOutputStream;
@@ -85,5 +87,14 @@ class PluginCommandsTest {
         assertTrue(out.contains("Conflict: venue simhall"), out);
         apply.name = "okänd";
         assertThrows(NotFoundException.class, () -> apply.print(new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    @Test
+    void showAndApplyCompleteTheInstalledPlugins() {
+        for (Class<? extends SamverkanCommand> command : List.of(PluginShowCommand.class, PluginApplyCommand.class)) {
+            PluginNames names = (PluginNames) completerOf(command, "name");
+            names.registry = registry;
+            assertEquals(List.of("samverkan-municipality-gotene"), complete(names, "samverkan-m"));
+        }
     }
 }

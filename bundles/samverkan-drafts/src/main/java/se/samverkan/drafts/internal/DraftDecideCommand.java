@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.drafts.internal;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.drafts.internal;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;

@@ -1,4 +1,4 @@
-package se.samverkan.shell.internal;
+package se.samverkan.feeds.internal;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -10,9 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import se.samverkan.api.feed.FeedService;
-import se.samverkan.shell.Completers;
 import se.samverkan.shell.SamverkanCommand;
-import se.samverkan.shell.Tables;
 
 @Service
 @Command(scope = "samverkan", name = "feed-sync",
@@ -20,7 +18,7 @@ import se.samverkan.shell.Tables;
 public class FeedSyncCommand extends SamverkanCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "The feed's id, as in feed-list")
-    @Completion(Completers.FeedIds.class)
+    @Completion(FeedIds.class)
     String id;
 
     @Reference
@@ -28,6 +26,6 @@ public class FeedSyncCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.feeds(List.of(feeds.sync(id))).print(out);
+        FeedTables.feeds(List.of(feeds.sync(id))).print(out);
     }
 }
