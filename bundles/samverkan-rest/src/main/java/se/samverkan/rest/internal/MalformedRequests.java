@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import se.samverkan.rest.spi.Problem;
+
 /**
  * Requests Jetty cannot take (a NUL or an ambiguous encoding in the path, a malformed header) are answered by
  * Jetty itself, before any servlet, through its server's error handler, which wrote HTML: this one writes

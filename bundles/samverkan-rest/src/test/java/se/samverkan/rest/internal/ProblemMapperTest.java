@@ -20,6 +20,10 @@ import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ValidationException;
 
+import se.samverkan.rest.spi.CrudResource;
+import se.samverkan.rest.spi.Params;
+import se.samverkan.rest.spi.Problem;
+
 class ProblemMapperTest {
 
     @Test

@@ -19,10 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.testing.InMemoryMailQueue;
-import se.samverkan.api.testing.InMemoryQuarantine;
 
 /** Replaying mail over REST: a message that is not dead is a conflict; a database that fails is not. */
-class AdminResourceTest {
+class MailAdminResourceTest {
 
     @TempDir
     Path dir;
@@ -50,7 +49,7 @@ class AdminResourceTest {
         QueuedMail waiting = queue.queue(new OutgoingMail("key-1", "anna@example.se", "Hej", "text", "<p>text</p>",
                 null, "sv"));
         server = new ApiServer(dir, Map.of(), security -> List.of(
-                new AdminResource(() -> null, new InMemoryQuarantine(), () -> queue)));
+                new MailAdminResource(queue)));
 
         HttpResponse<String> notDead = replay(waiting.id());
         assertEquals(409, notDead.statusCode());
