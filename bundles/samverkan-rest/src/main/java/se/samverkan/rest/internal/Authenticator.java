@@ -26,6 +26,8 @@ import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 
 import se.samverkan.api.security.Caller;
+import se.samverkan.rest.spi.CallerContext;
+import se.samverkan.rest.spi.Problem;
 
 /**
  * Reads are open; every write needs HTTP Basic credentials that the JAAS realm accepts and a Samverkan role.
@@ -55,10 +57,7 @@ public class Authenticator implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String path = request.getUriInfo().getPath();
-        // Administration answers no anonymous reads either; subscribing and unsubscribing are for anyone.
-        boolean read = (READS.contains(request.getMethod()) && !path.startsWith("admin"))
-                || path.startsWith(PUBLIC_WRITES);
+        boolean read = anonymous(request.getMethod(), request.getUriInfo().getPath());
         if (header == null) {
             if (!read) {
                 request.abortWith(unauthorized("Writing and administration need a user name and password "
@@ -95,6 +94,17 @@ public class Authenticator implements ContainerRequestFilter {
             return;
         }
         request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    /**
+     * Whether a request may come without credentials: reads, except of administration, and subscribing and
+     * unsubscribing, which are for anyone.
+     *
+     * @param path below the API's address, with or without a leading slash
+     */
+    static boolean anonymous(String method, String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return (READS.contains(method) && !p.startsWith("admin")) || p.startsWith(PUBLIC_WRITES);
     }
 
     /** The user name and password of a Basic Authorization header. */

@@ -14,6 +14,8 @@ import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 
+import se.samverkan.rest.spi.Problem;
+
 /**
  * Refuses request bodies over the configured size with 413, before they are read when their length is given and
  * as soon as the limit is passed when it is not (chunked): a few anonymous bodies of tens of megabytes once

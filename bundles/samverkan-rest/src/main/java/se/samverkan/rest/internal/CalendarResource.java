@@ -26,6 +26,15 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.service.ActivityQuery;
@@ -33,6 +42,8 @@ import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.Page;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.ICalendarExport;
+import se.samverkan.rest.spi.Params;
+import se.samverkan.rest.spi.RestResource;
 
 /**
  * Subscribable iCalendar feeds of the public activities, filtered by municipality, organisation, category and
@@ -40,7 +51,10 @@ import se.samverkan.calendar.ICalendarExport;
  * the ETag (If-None-Match) or Last-Modified (If-Modified-Since) lets an unchanged feed cost them a 304, and
  * Cache-Control keeps them from polling too often.
  */
+@Component(service = CalendarResource.class)
+@RestResource
 @Path("calendar.ics")
+@Tag(name = "Calendar", description = "Subscribable iCalendar feeds of the public activities")
 public class CalendarResource {
 
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
@@ -54,15 +68,25 @@ public class CalendarResource {
     @Context
     private UriInfo uri;
 
-    public CalendarResource(ActivityService activities) {
+    @Activate
+    public CalendarResource(@Reference ActivityService activities) {
         this.activities = activities;
     }
 
     @GET
     @Produces(TEXT_CALENDAR)
-    public Response feed(@QueryParam("municipality") String municipality,
-                         @QueryParam("organisation") String organisation,
-                         @QueryParam("category") String category,
+    @Operation(summary = "Subscribable iCalendar feed (RFC 5545) of the activities, filters combinable; sessions "
+            + "from " + PAST_DAYS + " days back on")
+    @ApiResponse(responseCode = "200", description = "The calendar", headers = {
+        @Header(name = "ETag", description = "Changes when the calendar's content does"),
+        @Header(name = "Last-Modified", description = "When the calendar got this content"),
+        @Header(name = "Cache-Control", description = "max-age=" + MAX_AGE_SECONDS)})
+    @ApiResponse(responseCode = "304", description = "Not modified since the tag or date the client sent")
+    @ApiResponse(responseCode = "400", description = "A parameter is not valid: errors name it")
+    public Response feed(@Parameter(description = "SCB municipality code") @QueryParam("municipality") String municipality,
+                         @Parameter(description = "Organisation id") @QueryParam("organisation") String organisation,
+                         @Parameter(description = "An ActivityCategory") @QueryParam("category") String category,
+                         @Parameter(description = "ISO 639 language code; titles in it where there is one")
                          @QueryParam("language") String language,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {

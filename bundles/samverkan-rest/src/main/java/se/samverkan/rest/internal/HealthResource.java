@@ -3,6 +3,7 @@ package se.samverkan.rest.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -10,13 +11,29 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.samverkan.rest.spi.RestResource;
+
 /**
  * UP (200) while every component is up; DOWN (503) naming each that is not. The check reads the component
  * runtime at most once a second and answers from the last reading meanwhile, so the endpoint stays as cheap as
  * a no-op (the benchmarks' baseline) under load: requests that find the reading stale wait for one new reading.
  */
+@Component(service = HealthResource.class)
+@RestResource
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Platform", description = "The API itself")
 public class HealthResource {
 
     private static final long FRESH_NANOS = 1_000_000_000L;
@@ -27,11 +44,27 @@ public class HealthResource {
     private record Reading(long at, Response.Status status, Map<String, Object> body) {
     }
 
-    public HealthResource(Supplier<List<String>> check) {
+    /** Checks the components of the started Samverkan bundles, and that the API serves every registered resource. */
+    @Activate
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime components,
+                          @Reference RestServer whiteboard) {
+        this(problems(ComponentHealth.of(context, components), whiteboard));
+    }
+
+    private static Supplier<List<String>> problems(ComponentHealth components, RestServer whiteboard) {
+        return () -> Stream.concat(components.problems().stream(), whiteboard.problems().stream()).toList();
+    }
+
+    HealthResource(Supplier<List<String>> check) {
         this.check = check;
     }
 
     @GET
+    @Operation(summary = "UP while every component of the platform is up; DOWN naming each that is not")
+    @ApiResponse(responseCode = "200", description = "UP", content = @Content(schema = @Schema(
+            example = "{\"status\": \"UP\"}")))
+    @ApiResponse(responseCode = "503", description = "DOWN, with the problems", content = @Content(schema = @Schema(
+            example = "{\"status\": \"DOWN\", \"problems\": [\"se.samverkan.feeds.internal.Feeds waits for routes\"]}")))
     public Response health() {
         Reading reading = last;
         if (stale(reading)) {

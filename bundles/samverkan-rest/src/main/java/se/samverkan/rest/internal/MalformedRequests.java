@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import se.samverkan.api.json.Json;
+import se.samverkan.rest.spi.Problem;
+
 /**
  * Requests Jetty cannot take (a NUL or an ambiguous encoding in the path, a malformed header) are answered by
  * Jetty itself, before any servlet, through its server's error handler, which wrote HTML: this one writes
@@ -66,7 +69,7 @@ public class MalformedRequests implements HttpConfiguration.Customizer {
                     + (reason == null || reason.equals(HttpStatus.getMessage(status)) ? "" : ": " + reason)
                     + "; see /api/v1/openapi.json for the API");
             try {
-                return ByteBuffer.wrap(RestServer.objectMapper().writeValueAsBytes(problem));
+                return ByteBuffer.wrap(Json.mapper().writeValueAsBytes(problem));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A problem document is plain data", e);
             }

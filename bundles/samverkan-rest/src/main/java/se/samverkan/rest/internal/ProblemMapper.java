@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import se.samverkan.api.service.SamverkanException;
 import se.samverkan.api.service.ValidationException;
 
+import se.samverkan.rest.spi.Problem;
+
 /** Every error leaves the API as problem+json with a status and a reason a person can act on. */
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 

@@ -1,7 +1,6 @@
 package se.samverkan.rest.internal;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -12,44 +11,60 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import se.samverkan.api.registry.RegistryService;
 import se.samverkan.api.registry.RegistryStatus;
 import se.samverkan.api.security.AccessPolicy;
-import se.samverkan.api.service.NotFoundException;
+import se.samverkan.rest.spi.CallerContext;
+import se.samverkan.rest.spi.RestResource;
 
-/** What samverkan:registry-list and registry-run do, for administrators over REST. */
+/**
+ * What samverkan:registry-list and registry-run do, for administrators over REST; served while the registries
+ * (samverkan-registries) are installed.
+ */
+@Component(service = RegistryAdminResource.class)
+@RestResource
 @Path("admin/registries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class RegistryAdminResource {
 
-    private final Supplier<RegistryService> registries;
+    private final RegistryService registries;
 
     @Context
     private SecurityContext security;
 
-    /** @param registries the registry service, or null while the registries are not installed */
-    public RegistryAdminResource(Supplier<RegistryService> registries) {
+    @Activate
+    public RegistryAdminResource(@Reference RegistryService registries) {
         this.registries = registries;
     }
 
     @GET
+    @Operation(summary = "The registries (municipality list, organisation registers, Kolada key figures): source, "
+            + "schedule, last run (when, outcome, new/changed/unchanged/rejected, error), last success")
+    @ApiResponse(responseCode = "200", description = "Every configured registry")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     public List<RegistryStatus> registries() {
-        return service("list the registries").registries();
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "list the registries");
+        return registries.registries();
     }
 
     /** Runs the registry once now and answers with its state after the run (a failed run is in lastRun). */
     @POST
     @Path("{id}/run")
+    @Operation(summary = "Run a registry once now (no retries) and answer its state; a failed run is in lastRun "
+            + "with its error, and the last good data is kept")
+    @ApiResponse(responseCode = "200", description = "The registry's state after the run")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No registry has that id")
     public RegistryStatus run(@PathParam("id") String id) {
-        return service("run a registry").run(id);
-    }
-
-    private RegistryService service(String what) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), what);
-        RegistryService service = registries.get();
-        if (service == null) {
-            throw new NotFoundException("installed feature", "samverkan-registries");
-        }
-        return service;
+        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "run a registry");
+        return registries.run(id);
     }
 }

@@ -12,6 +12,8 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 
+import se.samverkan.rest.spi.Problem;
+
 /**
  * Checks made before any password is looked at.
  * <ul>

@@ -24,6 +24,8 @@ import javax.ws.rs.core.Context;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.service.ValidationException.FieldError;
 
+import se.samverkan.rest.spi.Problem;
+
 /**
  * What every request must meet before its resource method runs, whatever the method:
  * <ul>

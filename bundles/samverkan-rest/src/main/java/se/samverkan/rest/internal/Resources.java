@@ -6,6 +6,12 @@ import java.util.function.Function;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import se.samverkan.api.model.Agreement;
 import se.samverkan.api.model.Municipality;
 import se.samverkan.api.model.Organisation;
@@ -17,6 +23,8 @@ import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.VenueService;
+import se.samverkan.rest.spi.CrudResource;
+import se.samverkan.rest.spi.RestResource;
 
 /** The plain record resources: {@link CrudResource} at a path, plus a list of all records. */
 final class Resources {
@@ -31,42 +39,63 @@ final class Resources {
         }
 
         @GET
+        @Operation(summary = "All records, ordered by id")
         public List<T> list() {
             return service.list();
         }
     }
 
+    @Component(service = Municipalities.class)
+    @RestResource
     @Path("municipalities")
+    @Tag(name = "Municipality", description = "Municipalities (kommuner), by four-digit SCB code; inactive ones are hidden from public search")
     public static class Municipalities extends Listed<Municipality> {
-        public Municipalities(MunicipalityService service) {
+        @Activate
+        public Municipalities(@Reference MunicipalityService service) {
             super(service, Municipality::code);
         }
     }
 
+    @Component(service = Organisations.class)
+    @RestResource
     @Path("organisations")
+    @Tag(name = "Organisation", description = "Partner organisations and public bodies")
     public static class Organisations extends Listed<Organisation> {
-        public Organisations(OrganisationService service) {
+        @Activate
+        public Organisations(@Reference OrganisationService service) {
             super(service, Organisation::id);
         }
     }
 
+    @Component(service = Agreements.class)
+    @RestResource
     @Path("agreements")
+    @Tag(name = "Agreement", description = "Agreements between municipalities and partners: IOP, grants, ESF/AMIF projects")
     public static class Agreements extends Listed<Agreement> {
-        public Agreements(AgreementService service) {
+        @Activate
+        public Agreements(@Reference AgreementService service) {
             super(service, Agreement::id);
         }
     }
 
+    @Component(service = Programmes.class)
+    @RestResource
     @Path("programmes")
+    @Tag(name = "Programme", description = "Regional or inter-municipal programmes, e.g. ESF or AMIF funded projects with outcome targets")
     public static class Programmes extends Listed<Programme> {
-        public Programmes(ProgrammeService service) {
+        @Activate
+        public Programmes(@Reference ProgrammeService service) {
             super(service, Programme::id);
         }
     }
 
+    @Component(service = Venues.class)
+    @RestResource
     @Path("venues")
+    @Tag(name = "Venue", description = "Places where activities are held")
     public static class Venues extends Listed<Venue> {
-        public Venues(VenueService service) {
+        @Activate
+        public Venues(@Reference VenueService service) {
             super(service, Venue::id);
         }
     }

@@ -16,6 +16,7 @@ import javax.ws.rs.core.MultivaluedMap;
  */
 public class SecurityHeaders implements ContainerResponseFilter {
 
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
     static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
@@ -35,8 +36,11 @@ public class SecurityHeaders implements ContainerResponseFilter {
         headers.putSingle("Referrer-Policy", "no-referrer");
         headers.putSingle("X-Frame-Options", "DENY");
         MediaType type = response.getMediaType();
-        headers.putSingle("Content-Security-Policy",
-                type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE) ? PAGE_POLICY : API_POLICY);
+        // A page that loads its own scripts (the API's documentation) brings its own policy.
+        if (!headers.containsKey(CONTENT_SECURITY_POLICY)) {
+            headers.putSingle(CONTENT_SECURITY_POLICY,
+                    type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE) ? PAGE_POLICY : API_POLICY);
+        }
         if (security.hstsSeconds > 0 && security.secure(http)) {
             headers.putSingle("Strict-Transport-Security", "max-age=" + security.hstsSeconds);
         }

@@ -1,11 +1,8 @@
 package se.samverkan.rest.internal;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.servlet.http.HttpServletRequest;
@@ -21,38 +18,55 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import se.samverkan.api.model.ActivityCategory;
-import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.subscription.SubscriptionFilter;
 import se.samverkan.api.subscription.SubscriptionService;
 import se.samverkan.api.subscription.SubscriptionService.Landing;
+import se.samverkan.rest.spi.Params;
+import se.samverkan.rest.spi.RestResource;
+import se.samverkan.rest.spi.RestSecurity;
 
 /**
- * Subscriptions by e-mail, open to anyone (no login): a request answers 202 whether or not the address was
- * subscribed already, so the answer tells nothing about it; the links in the mails lead to pages in the
- * subscriber's language. Confirming and unsubscribing are POSTs (a button, or for unsubscribing a mail client's
- * RFC 8058 one-click request); the GET behind each link only shows the button, since mail scanners follow links.
- * Requests are limited per client and per e-mail address (429), so nobody can flood an address with confirmation
- * mails. Consent is recorded with the client's address as {@link WebSecurity} determines it: the peer, or what a
- * trusted proxy forwards, never a header the client wrote itself.
+ * Subscriptions by e-mail, open to anyone (no login), served while samverkan-mail is installed: a request answers
+ * 202 whether or not the address was subscribed already, so the answer tells nothing about it; the links in the
+ * mails lead to pages in the subscriber's language. Confirming and unsubscribing are POSTs (a button, or for
+ * unsubscribing a mail client's RFC 8058 one-click request); the GET behind each link only shows the button, since
+ * mail scanners follow links. Requests are limited per client and per e-mail address (429), so nobody can flood an
+ * address with confirmation mails. Consent is recorded with the client's address as {@link RestSecurity}
+ * determines it: the peer, or what a trusted proxy forwards, never a header the client wrote itself.
  */
+@Component(service = SubscriptionResource.class)
+@RestResource
 @Path("subscriptions")
+@Tag(name = "Subscriptions", description = "Subscribing by e-mail to new and changed activities (no login)")
 public class SubscriptionResource {
 
     private static final String HTML = MediaType.TEXT_HTML + "; charset=utf-8";
+    private static final String TOKEN = "The token from the link in the mail";
 
     /** What a subscriber sends. Empty filter lists mean any. */
     public record SubscriptionRequest(String email, String language, List<String> municipalities,
                                       List<String> languages, List<String> categories) {
     }
 
-    private final Supplier<SubscriptionService> service;
-    private final WebSecurity security;
+    private final SubscriptionService service;
+    private final RestSecurity security;
     @Context
     private HttpServletRequest http;
 
-    /** @param service the subscription service, or null while the mail feature is not installed */
-    SubscriptionResource(Supplier<SubscriptionService> service, WebSecurity security) {
+    @Activate
+    public SubscriptionResource(@Reference SubscriptionService service, @Reference RestSecurity security) {
         this.service = service;
         this.security = security;
     }
@@ -60,22 +74,25 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe by e-mail to new and changed activities (double opt-in; no login)",
+            description = "Answers 202 whether or not the address was subscribed already. A confirmation mail with "
+                    + "a link is queued once per address and filter while it is pending; nothing else is sent before "
+                    + "the subscriber confirms on the page behind the link.")
+    @ApiResponse(responseCode = "202", description = "Pending until confirmed", content = @Content(schema = @Schema(
+            example = "{\"status\": \"pending\", \"detail\": \"If the address can receive mail, ...\"}")))
+    @ApiResponse(responseCode = "400", description = "The request is not valid: errors name each field")
+    @ApiResponse(responseCode = "429", description = "Too many requests from this client or for this address",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Response subscribe(SubscriptionRequest request, @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
         SubscriptionRequest r = request == null ? new SubscriptionRequest(null, null, null, null, null) : request;
         String client = security.client(http);
-        Duration wait = security.subscriptionsPerClient.take(client);
-        if (!wait.isZero()) {
-            return WebSecurity.tooManyRequests(wait, "Too many subscription requests from this client");
-        }
-        if (r.email() != null) {
-            wait = security.subscriptionsPerAddress.take(r.email().strip().toLowerCase(Locale.ROOT));
-            if (!wait.isZero()) {
-                return WebSecurity.tooManyRequests(wait, "Too many subscription requests for this e-mail address");
-            }
+        Response refused = security.refuseSubscriptionRequest(client, r.email());
+        if (refused != null) {
+            return refused;
         }
         Set<ActivityCategory> categories = r.categories() == null ? Set.of() : r.categories().stream()
                 .map(c -> Params.enumValue(ActivityCategory.class, "categories", c)).collect(Collectors.toSet());
-        service().subscribe(r.email(), r.language(), new SubscriptionFilter(set(r.municipalities()), set(r.languages()),
+        service.subscribe(r.email(), r.language(), new SubscriptionFilter(set(r.municipalities()), set(r.languages()),
                 categories), from(client, agent));
         return Response.accepted(Map.of("status", "pending", "detail", "If the address can receive mail, a "
                 + "confirmation link is on its way; nothing else is sent before the subscription is confirmed.")).build();
@@ -84,37 +101,51 @@ public class SubscriptionResource {
     @GET
     @Path("confirm")
     @Produces(HTML)
-    public Response confirmPage(@QueryParam("token") String token) {
-        return page(service().confirmPage(token));
+    @Operation(summary = "The page behind the confirmation link, in the subscriber's language: a button that posts; "
+            + "confirms nothing (mail scanners follow links)")
+    @ApiResponse(responseCode = "200", description = "The page")
+    @ApiResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response confirmPage(@Parameter(description = TOKEN) @QueryParam("token") String token) {
+        return page(service.confirmPage(token));
     }
 
     @POST
     @Path("confirm")
     @Produces(HTML)
-    public Response confirm(@QueryParam("token") String token, @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
-        return page(service().confirm(token, from(security.client(http), agent)));
+    @Operation(summary = "Confirm a subscription (the button on the page behind the link); records when and from "
+            + "where consent was given")
+    @ApiResponse(responseCode = "200", description = "A page saying it is confirmed")
+    @ApiResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response confirm(@Parameter(description = TOKEN) @QueryParam("token") String token,
+                            @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
+        return page(service.confirm(token, from(security.client(http), agent)));
     }
 
     @GET
     @Path("unsubscribe")
     @Produces(HTML)
-    public Response unsubscribePage(@QueryParam("token") String token) {
-        return page(service().unsubscribePage(token));
+    @Operation(summary = "The page behind the unsubscribe link: a button that posts; changes nothing (mail scanners "
+            + "follow links)")
+    @ApiResponse(responseCode = "200", description = "The page")
+    @ApiResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response unsubscribePage(@Parameter(description = TOKEN) @QueryParam("token") String token) {
+        return page(service.unsubscribePage(token));
     }
 
     @POST
     @Path("unsubscribe")
     @Produces(HTML)
-    public Response unsubscribe(@QueryParam("token") String token, @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
-        return page(service().unsubscribe(token, from(security.client(http), agent)));
-    }
-
-    private SubscriptionService service() {
-        SubscriptionService s = service.get();
-        if (s == null) {
-            throw new NotFoundException("installed feature", "samverkan-mail");
-        }
-        return s;
+    @Operation(summary = "Unsubscribe at once: the button, or a mail client's one-click request (RFC 8058, "
+            + "List-Unsubscribe-Post)")
+    @ApiResponse(responseCode = "200", description = "A page saying it is done")
+    @ApiResponse(responseCode = "404", description = "A page saying the link is not valid (any more)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response unsubscribe(@Parameter(description = TOKEN) @QueryParam("token") String token,
+                                @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
+        return page(service.unsubscribe(token, from(security.client(http), agent)));
     }
 
     private static Response page(Landing landing) {

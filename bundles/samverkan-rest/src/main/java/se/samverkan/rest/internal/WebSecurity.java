@@ -16,19 +16,23 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import se.samverkan.rest.spi.Problem;
+import se.samverkan.rest.spi.RestSecurity;
+
 /**
  * The API's defences in one place, built from {@link SecurityConfig}: who the client is (peer or trusted proxy),
  * whether it came over TLS, which origins may send state-changing requests, the login throttle and the rate of
  * subscription requests. {@link #providers(String)} are the JAX-RS filters that apply them to every request.
  * Pax Web's configuration is merged in: it tells whether the HTTPS connector is on.
  */
-@Component(service = WebSecurity.class, configurationPid = {SecurityConfig.PID, "org.ops4j.pax.web"})
-public final class WebSecurity {
+@Component(service = {WebSecurity.class, RestSecurity.class},
+        configurationPid = {SecurityConfig.PID, "org.ops4j.pax.web"})
+public final class WebSecurity implements RestSecurity {
 
     final Proxies proxies;
     final LoginThrottle logins;
-    final RateLimit subscriptionsPerAddress;
-    final RateLimit subscriptionsPerClient;
+    private final RateLimit subscriptionsPerAddress;
+    private final RateLimit subscriptionsPerClient;
     /** Whether credentials must come over TLS. */
     final boolean httpsOnly;
     final long hstsSeconds;
@@ -56,8 +60,24 @@ public final class WebSecurity {
         return List.of(new RequestGuard(this), new Authenticator(realm, this), new SecurityHeaders(this));
     }
 
-    String client(HttpServletRequest request) {
+    @Override
+    public String client(HttpServletRequest request) {
         return proxies.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    }
+
+    @Override
+    public Response refuseSubscriptionRequest(String client, String email) {
+        Duration wait = subscriptionsPerClient.take(client);
+        if (!wait.isZero()) {
+            return tooManyRequests(wait, "Too many subscription requests from this client");
+        }
+        if (email != null) {
+            wait = subscriptionsPerAddress.take(email.strip().toLowerCase(Locale.ROOT));
+            if (!wait.isZero()) {
+                return tooManyRequests(wait, "Too many subscription requests for this e-mail address");
+            }
+        }
+        return null;
     }
 
     boolean secure(HttpServletRequest request) {

@@ -16,7 +16,6 @@ import javax.security.auth.login.Configuration;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
-import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.eclipse.jetty.server.Server;
@@ -27,9 +26,10 @@ import org.eclipse.jetty.servlet.ServletHolder;
 import se.samverkan.api.testing.MovableClock;
 
 /**
- * The API's security as the container runs it: CXF's servlet in Jetty on a loopback port, the providers of
- * {@link WebSecurity} as {@link RestServer} installs them, and Karaf's properties login module as the realm
- * "karaf" over a users file of the test.
+ * The API as the container runs it: CXF's servlet in Jetty on a loopback port with the servers {@link RestServer}
+ * makes (the API with the providers of {@link WebSecurity}, Swagger UI, the root's fallback), and Karaf's
+ * properties login module as the realm "karaf" over a users file of the test. The test publishes the resources
+ * that the whiteboard would have found.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -47,6 +47,7 @@ final class ApiServer implements AutoCloseable {
 
     private final Server jetty;
     private final Bus bus;
+    final ApiEndpoint api;
     final URI base;
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
@@ -77,12 +78,10 @@ final class ApiServer implements AutoCloseable {
         jetty.start();
         List<Object> beans = new ArrayList<>(resources.apply(security));
         beans.add(new HealthResource(List::of));
-        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(bus);
-        factory.setAddress("/v1");
-        factory.setServiceBeans(beans);
-        factory.setProviders(RestServer.providers(1_048_576, security, "karaf"));
-        factory.create();
+        api = new ApiEndpoint(bus, "/v1", () -> RestServer.providers(1_048_576, security, "karaf"));
+        api.publish(beans, List.of());
+        RestServer.docs(bus, "/v1", security);
+        RestServer.fallback(bus);
         base = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + connector.getLocalPort() + "/api/v1/");
     }

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
+import se.samverkan.api.json.Json;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ValidationException;
+import se.samverkan.rest.spi.CrudResource;
+import se.samverkan.rest.spi.Params;
+import se.samverkan.rest.spi.Problem;
 
 class ProblemMapperTest {
 
@@ -41,7 +45,7 @@ class ProblemMapperTest {
 
     @Test
     void badJsonIsA400NamingTheField() {
-        InvalidFormatException e = assertThrows(InvalidFormatException.class, () -> RestServer.objectMapper()
+        InvalidFormatException e = assertThrows(InvalidFormatException.class, () -> Json.mapper()
                 .readValue("{\"id\":\"x\",\"category\":\"SWIM\"}", Activity.class));
         Problem p = ProblemMapper.problem(e);
         assertEquals(400, p.status());

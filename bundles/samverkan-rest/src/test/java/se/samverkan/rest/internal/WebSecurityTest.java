@@ -97,7 +97,7 @@ class WebSecurityTest {
 
     private void start(Map<String, Object> settings) throws Exception {
         server = new ApiServer(dir, settings, security -> List.of(new AdminAction(),
-                new SubscriptionResource(() -> subscriptions, security)));
+                new SubscriptionResource(subscriptions, security)));
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {

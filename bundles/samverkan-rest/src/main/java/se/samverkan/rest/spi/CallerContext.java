@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.rest.spi;
 
 import java.security.Principal;
 
@@ -6,8 +6,12 @@ import javax.ws.rs.core.SecurityContext;
 
 import se.samverkan.api.security.Caller;
 
-/** The authenticated {@link Caller} as JAX-RS sees it, so resources get it through {@code @Context SecurityContext}. */
-record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+/**
+ * The authenticated {@link Caller} as JAX-RS sees it: the API's authentication sets it as the request's security
+ * context, and a resource gets it back with {@link #callerOf(SecurityContext)} from {@code @Context SecurityContext}
+ * to hand to the services' access checks.
+ */
+public record CallerContext(Caller caller, boolean secure) implements SecurityContext {
 
     /** A principal that carries the caller. */
     record CallerPrincipal(Caller caller) implements Principal {
@@ -17,7 +21,8 @@ record CallerContext(Caller caller, boolean secure) implements SecurityContext {
         }
     }
 
-    static Caller callerOf(SecurityContext context) {
+    /** The caller of the request, or null when it sent no credentials (an anonymous read). */
+    public static Caller callerOf(SecurityContext context) {
         return context != null && context.getUserPrincipal() instanceof CallerPrincipal p ? p.caller() : null;
     }
 

@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.rest.spi;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,13 +7,13 @@ import java.util.Locale;
 
 import se.samverkan.api.service.ValidationException;
 
-/** Query parameters parsed leniently in case and strictly in value, with errors naming the parameter. */
-final class Params {
+/** Query parameters parsed leniently in case and strictly in value, with errors (400) naming the parameter. */
+public final class Params {
 
     private Params() {
     }
 
-    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -24,11 +24,11 @@ final class Params {
     }
 
     /** Language codes are stored lower-case (ISO 639), so "AR" finds what "ar" finds. */
-    static String languageCode(String value) {
+    public static String languageCode(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -39,7 +39,7 @@ final class Params {
         }
     }
 
-    static int integer(String name, String value) {
+    public static int integer(String name, String value) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {

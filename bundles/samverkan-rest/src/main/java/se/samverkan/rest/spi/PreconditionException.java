@@ -1,9 +1,9 @@
-package se.samverkan.rest.internal;
+package se.samverkan.rest.spi;
 
 import se.samverkan.api.service.SamverkanException;
 
-/** A write whose {@code If-Match} is missing (428) or can match no version (412); see {@link CrudResource}. */
-final class PreconditionException extends SamverkanException {
+/** A write whose {@code If-Match} is missing (428) or can match no version (412); see {@link IfMatch}. */
+public final class PreconditionException extends SamverkanException {
 
     private final int status;
     private final String title;

@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.rest.spi;
 
 import java.util.List;
 
@@ -14,7 +14,9 @@ import se.samverkan.api.service.ValidationException.FieldError;
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
-    public static final MediaType MEDIA_TYPE = MediaType.valueOf("application/problem+json");
+    /** As text, for annotations. */
+    public static final String MEDIA_TYPE_NAME = "application/problem+json";
+    public static final MediaType MEDIA_TYPE = MediaType.valueOf(MEDIA_TYPE_NAME);
 
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, List.of());

@@ -21,10 +21,9 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.service.ConflictException;
-import se.samverkan.api.testing.InMemoryQuarantine;
 
 /** Replaying mail over REST: a message that is not dead is a conflict; a database that fails is not. */
-class AdminResourceTest {
+class MailAdminResourceTest {
 
     @TempDir
     Path dir;
@@ -72,7 +71,7 @@ class AdminResourceTest {
             }
         };
         server = new ApiServer(dir, Map.of(), security -> List.of(
-                new AdminResource(() -> null, new InMemoryQuarantine(), () -> queue)));
+                new MailAdminResource(queue)));
 
         HttpResponse<String> notDead = replay(waiting.id());
         assertEquals(409, notDead.statusCode());
