@@ -72,7 +72,7 @@ public class PlatformIT extends PlatformTestSupport {
         JsonNode esf = find(http.get("/programmes").body(), "name", "Integrationsarbete och kommunal samverkan");
         assertEquals(7, esf.get("municipalityCodes").size());
         assertEquals(4, esf.get("targets").size());
-        assertEquals("3.0.3", http.get("/openapi.json").body().get("openapi").asText());
+        assertTrue(http.get("/openapi.json").body().get("openapi").asText().startsWith("3.0"));
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +25,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import se.samverkan.rest.spi.RestResource;
 
 /**
@@ -40,19 +44,26 @@ public class HealthResource {
 
     private final Supplier<List<String>> check;
     private volatile Reading last;
+    /**
+     * The whiteboard serving this resource: dynamic, since the whiteboard takes this resource while it is being
+     * built itself, and a static reference back would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RestServer whiteboard;
 
     private record Reading(long at, Response.Status status, Map<String, Object> body) {
     }
 
     /** Checks the components of the started Samverkan bundles, and that the API serves every registered resource. */
     @Activate
-    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime components,
-                          @Reference RestServer whiteboard) {
-        this(problems(ComponentHealth.of(context, components), whiteboard));
-    }
-
-    private static Supplier<List<String>> problems(ComponentHealth components, RestServer whiteboard) {
-        return () -> Stream.concat(components.problems().stream(), whiteboard.problems().stream()).toList();
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime components) {
+        ComponentHealth health = ComponentHealth.of(context, components);
+        this.check = () -> {
+            RestServer serving = whiteboard;
+            return serving == null ? health.problems()
+                    : Stream.concat(health.problems().stream(), serving.problems().stream()).toList();
+        };
     }
 
     HealthResource(Supplier<List<String>> check) {
