@@ -73,7 +73,9 @@ public class RestServer {
         fallback = fallback(bus);
         tracker = new ServiceTracker<>(context, context.createFilter("(|(" + RestResource.PROPERTY + "=true)("
                 + RestExtension.PROPERTY + "=true))"), new Contributions());
-        tracker.open(true);
+        // Not in this constructor: taking a resource that refers to the whiteboard (health) while the whiteboard is
+        // being activated would be a cycle.
+        rebuilds.execute(() -> tracker.open(true));
     }
 
     @Deactivate
