@@ -4,25 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 
-import javax.activation.DataHandler;
-import javax.mail.Message;
-import javax.mail.Session;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
-import javax.mail.util.ByteArrayDataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +28,7 @@ import se.samverkan.itests.Http.Reply;
 class InboundMailIT {
 
     private static final String PASSWORD = "inbound-secret";
+    private static final String MAILBOX = "kurser@samverkan.test";
     private static final String PARTNER = "kurser@sgn.example";
     private static final String STRANGER = "okand@example.com";
     private static final String ICS_MAIL = "<kurs-1@sgn.example>";
@@ -58,7 +47,7 @@ class InboundMailIT {
     void aPartnersMailBecomesADraftTheCoordinatorApprovesAndAStrangersIsQuarantined() throws Exception {
         int imapPort = Http.freePort();
         mailServer = MailServer.imap(imapPort);
-        GreenMailUser mailbox = mailServer.mailbox("kurser@samverkan.test", "kurser", "hemligt");
+        GreenMailUser mailbox = mailServer.mailbox(MAILBOX, "kurser", "hemligt");
 
         karaf = KarafProcess.unpack("inbound", PASSWORD);
         // Replaces the feature's default (host empty: off) before the first start, as an administrator would.
@@ -154,11 +143,8 @@ class InboundMailIT {
                 "and still not the other one");
     }
 
-    /** Written beside and moved in, so the running platform never reads half a file. */
     private void writeConfig(int imapPort, String senders) throws Exception {
-        Path cfg = karaf.home().resolve("etc/se.samverkan.mail.inbound.cfg");
-        Path next = cfg.resolveSibling(cfg.getFileName() + ".next");
-        Files.write(next, List.of(
+        karaf.writeConfig("se.samverkan.mail.inbound.cfg", List.of(
                 "host = 127.0.0.1",
                 "port = " + imapPort,
                 "ssl = false",
@@ -167,8 +153,7 @@ class InboundMailIT {
                 "folder = INBOX",
                 "moveTo =",
                 "pollSeconds = 1",
-                "senders = " + senders), StandardCharsets.UTF_8);
-        Files.move(next, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                "senders = " + senders));
     }
 
     /** The draft with the event's title among those the user sees, else null. */
@@ -184,42 +169,16 @@ class InboundMailIT {
     }
 
     private static MimeMessage withIcs(String from, String messageId) throws Exception {
-        MimeMessage m = message(from, "Ny kurs i december");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Hej! Här är vår nya kurs.", "UTF-8");
-        MimeBodyPart ics = new MimeBodyPart();
         String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SGN//Kurser//SV",
                 "BEGIN:VEVENT", "UID:" + EVENT_UID, "DTSTAMP:20261120T120000Z",
                 "DTSTART:" + ICS_UTC.format(COURSE), "DTEND:" + ICS_UTC.format(COURSE.plusHours(2)),
                 "SUMMARY;LANGUAGE=sv:" + TITLE,
                 "DESCRIPTION:Vi lär ut cykling på lördagar.", "END:VEVENT", "END:VCALENDAR", "");
-        // As bytes: the test class path has no content handler for text/calendar strings.
-        ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
-                "text/calendar; charset=UTF-8")));
-        ics.setFileName("cykelkurs.ics");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        mixed.addBodyPart(text);
-        mixed.addBodyPart(ics);
-        m.setContent(mixed);
-        m.saveChanges();
-        m.setHeader("Message-ID", messageId);
-        return m;
+        return MailServer.message(from, MAILBOX, messageId, "Ny kurs i december", "Hej! Här är vår nya kurs.", calendar);
     }
 
     private static MimeMessage plain(String from, String messageId, String subject, String body) throws Exception {
-        MimeMessage m = message(from, subject);
-        m.setText(body, "UTF-8");
-        m.saveChanges();
-        m.setHeader("Message-ID", messageId);
-        return m;
-    }
-
-    private static MimeMessage message(String from, String subject) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, "kurser@samverkan.test");
-        m.setSubject(subject, "UTF-8");
-        return m;
+        return MailServer.message(from, MAILBOX, messageId, subject, body, null);
     }
 
     @AfterEach

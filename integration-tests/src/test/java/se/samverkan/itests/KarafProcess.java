@@ -9,11 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +66,17 @@ final class KarafProcess implements AutoCloseable {
 
     Http http() {
         return http;
+    }
+
+    /**
+     * Writes a configuration file under etc/ whole, before a start or while running: written beside and moved in, so
+     * the running platform never reads half a file.
+     */
+    void writeConfig(String name, List<String> lines) throws IOException {
+        Path cfg = home.resolve("etc").resolve(name);
+        Path next = cfg.resolveSibling(name + ".next");
+        Files.write(next, lines, StandardCharsets.UTF_8);
+        Files.move(next, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     void start() throws IOException {
@@ -140,8 +153,13 @@ final class KarafProcess implements AutoCloseable {
 
     /** {@link Await#await} for what this distribution does, with the end of its log when the wait fails. */
     <T> T await(String description, Await.Probe<T> probe) throws InterruptedException {
+        return await(description, probe, Await::present);
+    }
+
+    /** {@link Await#await} until the value seen is accepted, with the end of the log when the wait fails. */
+    <T> T await(String description, Await.Probe<T> probe, Predicate<? super T> accepted) throws InterruptedException {
         try {
-            return Await.await(description, Await.TIMEOUT, probe, Await::present);
+            return Await.await(description, Await.TIMEOUT, probe, accepted);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + logTail(), e);
         }

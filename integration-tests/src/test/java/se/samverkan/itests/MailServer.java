@@ -1,10 +1,19 @@
 package se.samverkan.itests;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
+import javax.activation.DataHandler;
 import javax.mail.Flags;
+import javax.mail.Message;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.util.ByteArrayDataSource;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -54,6 +63,36 @@ final class MailServer implements AutoCloseable {
             }
         }
         throw new AssertionError(messageId + " is not in the mailbox");
+    }
+
+    /**
+     * A mail as a partner's client writes it, to deliver into a mailbox: a plain text, or the text with an
+     * {@code .ics} attachment when a calendar is given.
+     */
+    static MimeMessage message(String from, String to, String messageId, String subject, String text, String calendar)
+            throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, to);
+        m.setSubject(subject, "UTF-8");
+        if (calendar == null) {
+            m.setText(text, "UTF-8");
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            MimeBodyPart ics = new MimeBodyPart();
+            // As bytes: the test class path has no content handler for text/calendar strings.
+            ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8")));
+            ics.setFileName("kalender.ics");
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(ics);
+            m.setContent(mixed);
+        }
+        m.saveChanges();
+        m.setHeader("Message-ID", messageId);
+        return m;
     }
 
     @Override
