@@ -125,6 +125,9 @@ abstract class PlatformTestSupport {
                     "http://localhost:" + httpPort + "/api/v1"),
             editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "noticeSeconds", "1"),
             systemProperty("samverkan.itest.http.port").value(String.valueOf(httpPort)),
+            // Injection waits for storage: on a loaded machine the first test class waits for the whole start,
+            // longer than Pax Exam's default 10 s.
+            systemProperty("pax.exam.service.timeout").value("180000"),
             // MailServer inside the container.
             mavenBundle("com.icegreen", "greenmail", System.getProperty("greenmail.version")),
         };
