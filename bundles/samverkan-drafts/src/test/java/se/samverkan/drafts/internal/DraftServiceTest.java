@@ -8,11 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import se.samverkan.api.draft.Draft;
 import se.samverkan.api.model.Activity;
-import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Municipality;
-import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.model.Venue;
@@ -34,10 +26,6 @@ import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
-import se.samverkan.api.service.ValidationException;
-import se.samverkan.api.subscription.Subscription;
-import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.api.util.Sha256;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.DerbyDatabase;
 import se.samverkan.persistence.internal.RecordServices;
@@ -47,8 +35,6 @@ class DraftServiceTest {
 
     private static final Caller VANERSBORG = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
     private static final Caller TROLLHATTAN = Caller.fromRoleNames("omar", List.of("coordinator", "municipality:1488"));
-    private static final SubscriptionFilter ARABIC_IN_VANERSBORG = new SubscriptionFilter(Set.of("1487"), Set.of("AR"),
-            Set.of(ActivityCategory.SWIMMING));
 
     private DerbyDatabase db;
     private RecordServices records;
@@ -174,22 +160,5 @@ class DraftServiceTest {
                         throw e.getCause();
                     }
                 });
-    }
-
-    private static Activity with(Activity a, Occurrence o) {
-        return with(a, List.of(o));
-    }
-
-    private static Activity with(Activity a, List<Occurrence> sessions) {
-        return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
-                a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
-                a.capacity(), a.costSek(), new ArrayList<>(sessions));
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.samverkan.api.draft.Draft;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.Municipality;
@@ -31,9 +28,6 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.model.Venue;
 import se.samverkan.api.security.Caller;
-import se.samverkan.api.service.ActivityService;
-import se.samverkan.api.service.ConflictException;
-import se.samverkan.api.service.NotFoundException;
 import se.samverkan.api.service.ValidationException;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
@@ -179,21 +173,6 @@ class SubscriptionStoreTest {
 
     private static OffsetDateTime inDays(int days) {
         return OffsetDateTime.now(Activity.ZONE).plusDays(days).truncatedTo(ChronoUnit.HOURS);
-    }
-
-    /** The real activity service, running {@code meanwhile} just before it creates an activity. */
-    private ActivityService intercepting(Runnable meanwhile) {
-        return (ActivityService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ActivityService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("create")) {
-                        meanwhile.run();
-                    }
-                    try {
-                        return method.invoke(activities, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private static Activity with(Activity a, Occurrence o) {
