@@ -128,7 +128,7 @@ abstract class PlatformTestSupport {
             // Injection waits for storage: on a loaded machine the first test class waits for the whole start,
             // longer than Pax Exam's default 10 s.
             systemProperty("pax.exam.service.timeout").value("180000"),
-            // MailServer inside the container.
+            // GreenMail, for a MailServer inside the container.
             mavenBundle("com.icegreen", "greenmail", System.getProperty("greenmail.version")),
         };
     }
@@ -173,8 +173,8 @@ abstract class PlatformTestSupport {
     }
 
     protected PluginReport awaitState(String plugin, PluginReport.State state) throws InterruptedException {
-        return await(plugin + " " + state, () -> plugins.plugin(plugin), p -> p.map(PluginReport::state).orElse(null) == state)
-                .orElseThrow();
+        return await(plugin + " " + state, () -> plugins.plugin(plugin),
+                report -> report.map(PluginReport::state).orElse(null) == state).orElseThrow();
     }
 
     /** Waits until the probe sees something: neither null nor false; returns it. */
