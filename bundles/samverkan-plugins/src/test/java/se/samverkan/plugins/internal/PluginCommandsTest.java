@@ -9,7 +9,6 @@ import static se.samverkan.shell.testing.ConsoleOutput.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
