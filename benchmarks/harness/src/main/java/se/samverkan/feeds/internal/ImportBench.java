@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -32,7 +30,6 @@ import se.samverkan.calendar.testing.FeedGenerator;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.Contributions;
 import se.samverkan.persistence.internal.DerbyDatabase;
-import se.samverkan.persistence.internal.JpaInsertActivities;
 import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
 import se.samverkan.persistence.internal.RecordHooks;
@@ -40,14 +37,13 @@ import se.samverkan.persistence.internal.SearchIndex;
 import se.samverkan.routes.internal.QuarantineImpl;
 
 /**
- * The first import of a calendar feed measured the way its limit is: in one warmed-up JVM. In each run the
- * generated feed is parsed bare by ical4j (the limit), then imported by the code a feed's route runs on a read
- * ({@link ICalendarImport#read}, then {@link FeedImporter} mapping and storing it in parts, with the activity service,
- * the feed store and the quarantine) into a new, empty Derby database on disk, once per way of writing new
- * activities ({@link #VARIANTS}), in an order that rotates from run to run. The first runs warm the JIT up, the
- * figures are the medians of the others. "Cores busy" is the JVM's CPU time during the import over its wall time
- * (two cores: at most 2). The distribution's own first import ({@code CalendarBench}) also carries a cold JVM
- * compiling the same code.
+ * The first import of a calendar feed measured the way its limit is: in one warmed-up JVM. The generated feed is
+ * parsed bare by ical4j (the limit), then parsed alone by our parse (for comparison, not stored), then imported
+ * by the code a feed's route runs on a read ({@link ICalendarImport#read}, then {@link FeedImporter} mapping and
+ * storing it in parts, with the activity service on EclipseLink, the feed store and the quarantine) into a new,
+ * empty Derby database on disk, several times: the first runs warm the JIT up, the figure is the median of the
+ * others. "CPU" is the JVM's CPU time during the import, "cores busy" that over its wall time (two cores: at most
+ * 2). The distribution's own first import ({@code CalendarBench}) also carries a cold JVM compiling the same code.
  *
  * <p>System properties: bench.calendarEvents (10000), bench.horizonDays (365), bench.importRuns (9, of which
  * the first two warm up).
@@ -77,92 +73,55 @@ public final class ImportBench {
         Files.createDirectories(work);
         System.out.printf("%nCalendar import in one JVM: %,d events, %,d bytes, %d runs (%d warm-ups), each into a "
                 + "new Derby database on disk%n%n", events, feed.length, runs, warmups);
-        System.out.println("| run | write path | bare parse ms | import (read, map, store) ms | ratio | CPU ms "
+        System.out.println("| run | bare parse ms | our parse alone ms | import (read, map, store) ms | ratio | CPU ms "
                 + "| cores busy | created | activities stored |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        Map<String, List<Long>> imported = new LinkedHashMap<>();
-        // CPU time is less moved than wall time by other work on the machine.
-        Map<String, List<Long>> cpuTimes = new LinkedHashMap<>();
-        Map<String, List<Long>> ratios = new LinkedHashMap<>();
         List<Long> bare = new ArrayList<>();
+        List<Long> imported = new ArrayList<>();
+        // CPU time moves less than wall time with other work on the machine.
+        List<Long> cpuTimes = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            // Each run takes the write paths in another order, so the machine's drift does not favour one.
-            for (int v = 0; v < VARIANTS.size(); v++) {
-                Variant variant = VARIANTS.get((run + v) % VARIANTS.size());
-                long t0 = System.nanoTime();
-                new CalendarBuilder().build(new ByteArrayInputStream(feed));
-                long bareNs = System.nanoTime() - t0;
-                try (Store store = new Store(Files.createTempDirectory(work, "import-").resolve("db"), variant)) {
-                    FeedImporter importer = new FeedImporter("bench-calendar", store.activities, store.feeds,
-                            store.quarantine);
-                    long t2 = System.nanoTime();
-                    long cpu = CPU.getProcessCpuTime();
-                    RunCounts counts = importer.apply(List.of(ICalendarImport.read(new ByteArrayInputStream(feed), null,
-                            mapping, today))).counts();
-                    long importNs = System.nanoTime() - t2;
-                    long cpuNs = CPU.getProcessCpuTime() - cpu;
-                    double busy = cpuNs / (double) importNs;
-                    if (counts.created() != events) {
-                        throw new IllegalStateException("created " + counts + ", expected " + events);
-                    }
-                    System.out.printf("| %s | %s | %,d | %,d | %.1f | %,d | %.2f | %,d | %,d |%n",
-                            run < warmups ? "warm-up" : run + 1 - warmups, variant.name(), bareNs / 1_000_000,
-                            importNs / 1_000_000, (double) importNs / bareNs, cpuNs / 1_000_000, busy, counts.created(),
-                            store.activities.count());
-                    if (run >= warmups) {
-                        bare.add(bareNs);
-                        imported.computeIfAbsent(variant.name(), k -> new ArrayList<>()).add(importNs);
-                        cpuTimes.computeIfAbsent(variant.name(), k -> new ArrayList<>()).add(cpuNs);
-                        ratios.computeIfAbsent(variant.name(), k -> new ArrayList<>())
-                                .add(Math.round(1000.0 * importNs / bareNs));
-                    }
+            long t0 = System.nanoTime();
+            new CalendarBuilder().build(new ByteArrayInputStream(feed));
+            long bareNs = System.nanoTime() - t0;
+            try (Store store = new Store(Files.createTempDirectory(work, "import-").resolve("db"))) {
+                FeedImporter importer = new FeedImporter("bench-calendar", store.activities, store.feeds,
+                        store.quarantine);
+                long t1 = System.nanoTime();
+                ICalendarImport.parse(new ByteArrayInputStream(feed), mapping, today);
+                long parseNs = System.nanoTime() - t1;
+                // What a feed's route runs on a read: read into series, then map and store in parts.
+                long t2 = System.nanoTime();
+                long cpu = CPU.getProcessCpuTime();
+                RunCounts counts = importer.apply(List.of(ICalendarImport.read(new ByteArrayInputStream(feed), null,
+                        mapping, today))).counts();
+                long importNs = System.nanoTime() - t2;
+                long cpuNs = CPU.getProcessCpuTime() - cpu;
+                double busy = cpuNs / (double) importNs;
+                if (counts.created() != events) {
+                    throw new IllegalStateException("created " + counts + ", expected " + events);
+                }
+                System.out.printf("| %s | %,d | %,d | %,d | %.1f | %,d | %.2f | %,d | %,d |%n",
+                        run < warmups ? "warm-up" : run + 1 - warmups, bareNs / 1_000_000, parseNs / 1_000_000,
+                        importNs / 1_000_000, (double) importNs / bareNs, cpuNs / 1_000_000, busy, counts.created(),
+                        store.activities.count());
+                if (run >= warmups) {
+                    bare.add(bareNs);
+                    imported.add(importNs);
+                    cpuTimes.add(cpuNs);
                 }
             }
         }
         long b = median(bare);
-        System.out.printf("%nBare parse, median of %d: %,d ms%n", bare.size(), b / 1_000_000);
-        String firstName = VARIANTS.get(0).name();
-        imported.forEach((name, times) -> {
-            long i = median(times);
-            // Each run's own ratios compare with a bare parse and the first way's import of the same moment: the
-            // machine's speed drifts.
-            System.out.printf("%s: import median of %d %,d ms (%s), %,.0f events/s: %.1fx the bare parse; median of the "
-                    + "runs' own ratios %.1fx (target: 4x); to %s in the same run: wall time %.2f, CPU time %.2f "
-                    + "(median CPU %,d ms)%n", name, times.size(), i / 1_000_000,
-                    times.stream().map(t -> String.valueOf(t / 1_000_000)).collect(Collectors.joining(", ")),
-                    events / (i / 1e9), (double) i / b, median(ratios.get(name)) / 1000.0, firstName,
-                    pairedRatio(times, imported.get(firstName)), pairedRatio(cpuTimes.get(name), cpuTimes.get(firstName)),
-                    median(cpuTimes.get(name)) / 1_000_000);
-        });
-    }
-
-    /** A way of writing new activities, measured side by side. */
-    private record Variant(String name, Map<String, Object> unit,
-                           Constructor service) {
-    }
-
-    private interface Constructor {
-        ActivityServiceImpl apply(DerbyDatabase db, Contributions contributions, SearchIndex index, RecordHooks hooks);
-    }
-
-    private static final List<Variant> VARIANTS = List.of(
-            new Variant("hand JDBC batches", Map.of(), ActivityServiceImpl::new),
-            new Variant("EclipseLink batch writing", Map.of("eclipselink.jdbc.batch-writing", "JDBC",
-                    "eclipselink.jdbc.batch-writing.size", "1000"), JpaInsertActivities::new),
-            // Fewer checks at each flush: no persist cascade again at commit, statements kept per connection.
-            new Variant("EclipseLink batch writing, tuned", Map.of("eclipselink.jdbc.batch-writing", "JDBC",
-                    "eclipselink.jdbc.batch-writing.size", "1000", "eclipselink.jdbc.cache-statements", "true",
-                    "eclipselink.persistence-context.persist-on-commit", "false",
-                    "eclipselink.persistence-context.commit-without-persist-rules", "true"), JpaInsertActivities::new),
-            new Variant("EclipseLink, no batch writing", Map.of(), JpaInsertActivities::new));
-
-    /** The median of each run's {@code times} over its {@code base}. */
-    private static double pairedRatio(List<Long> times, List<Long> base) {
+        long i = median(imported);
+        // Each run's own ratio compares an import with a bare parse of the same moment: the machine's speed drifts.
         List<Long> ratios = new ArrayList<>();
-        for (int run = 0; run < times.size(); run++) {
-            ratios.add(Math.round(1000.0 * times.get(run) / base.get(run)));
+        for (int run = 0; run < bare.size(); run++) {
+            ratios.add(Math.round(1000.0 * imported.get(run) / bare.get(run)));
         }
-        return median(ratios) / 1000.0;
+        System.out.printf("%nMedian of %d: bare parse %,d ms, import %,d ms (%,.0f events/s, CPU %,d ms): %.1fx the "
+                + "bare parse; median of the runs' own ratios %.1fx (target: 4x)%n", bare.size(), b / 1_000_000,
+                i / 1_000_000, events / (i / 1e9), median(cpuTimes) / 1_000_000, (double) i / b, median(ratios) / 1000.0);
     }
 
     private static long median(List<Long> values) {
@@ -179,15 +138,15 @@ public final class ImportBench {
         final FeedStoreImpl feeds;
         final QuarantineImpl quarantine;
 
-        Store(Path database, Variant variant) throws Exception {
-            db = new DerbyDatabase(database.toString(), variant.unit());
+        Store(Path database) throws Exception {
+            db = new DerbyDatabase(database.toString());
             SearchIndex index = new SearchIndex(db.schema);
             Contributions contributions = new Contributions(db.schema, index);
             new MunicipalityServiceImpl(db, contributions, index).create(ADMIN,
                     new Municipality(MUNICIPALITY, "Askersund", "Örebro län", null, true));
             new OrganisationServiceImpl(db, contributions).create(ADMIN, new Organisation(ORGANISATION,
                     "Rädda Barnen", OrganisationKind.ASSOCIATION, null, Set.of(MUNICIPALITY)));
-            activities = variant.service().apply(db, contributions, index, new RecordHooks());
+            activities = new ActivityServiceImpl(db, contributions, index, new RecordHooks());
             feeds = new FeedStoreImpl(db.schema);
             quarantine = new QuarantineImpl(db.schema);
         }

@@ -1,7 +1,6 @@
 package se.samverkan.persistence.internal;
 
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,17 +31,11 @@ public final class DerbyDatabase implements JpaTemplate, AutoCloseable {
 
     /** @param name a Derby database name: a folder, or one an upgrade test has filled at an older schema version */
     public DerbyDatabase(String name) throws Exception {
-        this(name, Map.of());
-    }
-
-    /** @param properties persistence unit properties over those of persistence.xml (a benchmark's variants) */
-    public DerbyDatabase(String name, Map<String, Object> properties) throws Exception {
         dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
         schema = new Schema(dataSource);
-        Map<String, Object> unit = new HashMap<>(properties);
-        unit.put("javax.persistence.nonJtaDataSource", dataSource);
-        emf = Persistence.createEntityManagerFactory("samverkan", unit);
+        emf = Persistence.createEntityManagerFactory("samverkan",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
     }
 
     @Override
