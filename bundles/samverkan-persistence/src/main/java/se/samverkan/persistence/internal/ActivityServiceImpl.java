@@ -71,7 +71,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             Map<String, List<String>> organisers = new HashMap<>();
             Map<String, List<String>> texts = new HashMap<>();
             try {
-                scan.rows(c, List.of("id", "municipalityCode", "category", "focusArea", "venueId", "sessions"),
+                scan.rows(c, List.of("id", "municipalityCode", "category", "focusArea", "venueId", "occurrences"),
                         rs -> rows.add(new Object[] {rs.getString(1), rs.getString(2),
                                 scan.value("category", rs.getString(3)), scan.value("focusArea", rs.getString(4)),
                                 rs.getString(5), rs.getString(6)}));
@@ -84,7 +84,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             }
             return rows.stream().map(r -> SearchIndex.entry((String) r[0], (String) r[1], (ActivityCategory) r[2],
                     (FocusArea) r[3], (String) r[4], languages.get(r[0]), organisers.get(r[0]),
-                    Sessions.decode((String) r[5]), texts.getOrDefault(r[0], List.of()))).toList();
+                    StoredOccurrences.decode((String) r[5]), texts.getOrDefault(r[0], List.of()))).toList();
         });
     }
 
@@ -152,7 +152,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     @Override
     protected Activity toRecord(ActivityEntity e) {
-        List<Occurrence> occurrences = List.copyOf(Sessions.decode(e.sessions));
+        List<Occurrence> occurrences = List.copyOf(StoredOccurrences.decode(e.occurrences));
         return new Activity(e.id, Map.copyOf(e.title), Map.copyOf(e.description), e.category, e.focusArea,
                 copyOf(e.targetGroups), copyOf(e.languages), e.municipalityCode, List.copyOf(e.organiserIds),
                 e.agreementId, e.programmeId, e.venueId, e.capacity, e.costSek, occurrences);
@@ -177,7 +177,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             e.organiserIds.clear();
             e.organiserIds.addAll(organisers(a));
         }
-        e.sessions = Sessions.encode(Sessions.assignIds(Sessions.decode(e.sessions),
+        e.occurrences = StoredOccurrences.encode(StoredOccurrences.assignIds(StoredOccurrences.decode(e.occurrences),
                 a.occurrences() == null ? List.of() : a.occurrences()));
     }
 

@@ -421,11 +421,11 @@ public class SearchIndex {
     }
 
     /**
-     * Cancelled sessions count: a search by date, and the calendar export, must still show an activity whose
-     * sessions were all cancelled, with its sessions marked so, or nobody learns of the cancellation.
+     * Cancelled occurrences count: a search by date, and the calendar export, must still show an activity whose
+     * occurrences were all cancelled, with its occurrences marked so, or nobody learns of the cancellation.
      */
-    private static long[] starts(Collection<Occurrence> sessions) {
-        return sessions == null ? new long[0]
-                : sessions.stream().mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
+    private static long[] starts(Collection<Occurrence> occurrences) {
+        return occurrences == null ? new long[0]
+                : occurrences.stream().mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
     }
 }

@@ -89,7 +89,7 @@ class ActivityMappingTest {
         Activity full = full();
         assertEveryFieldSet(full);
         Activity created = activities.create(ADMIN, full);
-        assertEquals(withOccurrenceIds(full, 1, 2), created, "the saved record is what was sent, sessions numbered");
+        assertEquals(withOccurrenceIds(full, 1, 2), created, "the saved record is what was sent, occurrences numbered");
         assertEquals(new Versioned<>(created, 1), reread().findVersioned("kurs").orElseThrow());
 
         Activity changed = changed(created);
@@ -215,7 +215,7 @@ class ActivityMappingTest {
         stores.db.tx(em -> em.getEntityManagerFactory().getCache().evictAll());
     }
 
-    /** An activity with every field set, sessions in Swedish time (as a read gives them back) without ids. */
+    /** An activity with every field set, occurrences in Swedish time (as a read gives them back) without ids. */
     private static Activity full() {
         OffsetDateTime start = OffsetDateTime.parse("2026-12-01T18:00:00+01:00");
         return new Activity("kurs", Map.of("sv", "Simkurs för kvinnor", "en", "Swimming for women",
@@ -230,7 +230,7 @@ class ActivityMappingTest {
 
     /**
      * Every field of {@code a} changed: a title kept, one changed, one gone, one new; the organisers in another order
-     * with one gone and one new; the first session kept and cancelled, the second gone, a new one.
+     * with one gone and one new; the first occurrence kept and cancelled, the second gone, a new one.
      */
     private static Activity changed(Activity a) {
         Occurrence first = a.occurrences().get(0);

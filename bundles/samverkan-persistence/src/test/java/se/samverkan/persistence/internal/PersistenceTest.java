@@ -174,7 +174,7 @@ class PersistenceTest {
     }
 
     @Test
-    void anActivityWhoseSessionsAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
+    void anActivityWhoseOccurrencesAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
         Activity a = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = a.occurrences().get(0);
         activities.update(ADMIN, "simkurs", new Activity("simkurs", a.title(), a.description(), a.category(),
@@ -190,27 +190,27 @@ class PersistenceTest {
     }
 
     @Test
-    void sessionsSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
-        // As a calendar feed sends them: never with ids. Only the moved session gets a new one.
+    void occurrencesSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
+        // As a calendar feed sends them: never with ids. Only the moved occurrence gets a new one.
         Activity first = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = first.occurrences().get(0);
         Occurrence next = new Occurrence(null, o.start().plusWeeks(1), o.end().plusWeeks(1), null);
-        Activity two = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+        Activity two = activities.update(ADMIN, "simkurs", withOccurrences(first, List.of(
                 new Occurrence(null, o.start(), o.end(), null), next)));
         List<Long> ids = two.occurrences().stream().map(Occurrence::id).toList();
         assertEquals(o.id(), ids.get(0));
 
-        Activity again = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+        Activity again = activities.update(ADMIN, "simkurs", withOccurrences(first, List.of(
                 new Occurrence(null, o.start(), o.end(), OccurrenceStatus.CANCELLED),
                 new Occurrence(null, next.start().plusHours(1), next.end().plusHours(1), null))));
-        assertEquals(ids.get(0), again.occurrences().get(0).id(), "same start, same session, though cancelled now");
-        assertEquals(ids.get(1) + 1, again.occurrences().get(1).id(), "a moved session is a new one");
+        assertEquals(ids.get(0), again.occurrences().get(0).id(), "same start, same occurrence, though cancelled now");
+        assertEquals(ids.get(1) + 1, again.occurrences().get(1).id(), "a moved occurrence is a new one");
     }
 
-    private static Activity withSessions(Activity a, List<Occurrence> sessions) {
+    private static Activity withOccurrences(Activity a, List<Occurrence> occurrences) {
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), null, null, a.venueId(), a.capacity(),
-                a.costSek(), sessions);
+                a.costSek(), occurrences);
     }
 
     @Test
