@@ -75,11 +75,11 @@ public class MailIT extends PlatformTestSupport {
 
     /**
      * Subscriptions in the distribution: subscribe over REST without a login, follow the link of the real
-     * confirmation mail to its page and confirm with its button, cancel a session of a matching activity and find
+     * confirmation mail to its page and confirm with its button, cancel an occurrence of a matching activity and find
      * the notice at the SMTP server with its one-click unsubscribe header, then unsubscribe by that header's URL.
      */
     @Test
-    public void aSubscriberConfirmsByMailGetsANoticeOfACancelledSessionAndUnsubscribesInOneClick() throws Exception {
+    public void aSubscriberConfirmsByMailGetsANoticeOfACancelledOccurrenceAndUnsubscribesInOneClick() throws Exception {
         int port = Http.freePort();
         try (MailServer smtp = MailServer.smtp(port)) {
             configure(MAIL_PID, Map.of("host", "localhost", "port", String.valueOf(port), "pollSeconds", "1"));
@@ -104,21 +104,21 @@ public class MailIT extends PlatformTestSupport {
             assertTrue(confirmed.body(), confirmed.body().contains("Tack!"));
             assertTrue(executeCommand("samverkan:subscription-list --state confirmed").contains("n***@example.org"));
 
-            // An activity of this test's own, with a session ahead (a session past is no news to a subscriber).
+            // An activity of this test's own, with an occurrence ahead (an occurrence past is no news to a subscriber).
             OffsetDateTime start = OffsetDateTime.now(Activity.ZONE).plusDays(14).truncatedTo(ChronoUnit.HOURS);
             activityService.create(Caller.SYSTEM, new Activity("itest-notice", Map.of("sv", "Språkcafé"), Map.of(),
                     ActivityCategory.SWEDISH_LANGUAGE_PRACTICE, FocusArea.SOCIAL, Set.of(), Set.of("sv"), "1487",
                     List.of(), null, null, null, null, null,
                     List.of(new Occurrence(null, start, start.plusHours(2), OccurrenceStatus.SCHEDULED))));
             Activity activity = activityService.get("itest-notice");
-            List<Occurrence> sessions = new ArrayList<>(activity.occurrences());
-            Occurrence first = sessions.stream().filter(o -> o.status() == OccurrenceStatus.SCHEDULED).findFirst().orElseThrow();
-            sessions.set(sessions.indexOf(first), new Occurrence(first.id(), first.start(), first.end(),
+            List<Occurrence> occurrences = new ArrayList<>(activity.occurrences());
+            Occurrence first = occurrences.stream().filter(o -> o.status() == OccurrenceStatus.SCHEDULED).findFirst().orElseThrow();
+            occurrences.set(occurrences.indexOf(first), new Occurrence(first.id(), first.start(), first.end(),
                     OccurrenceStatus.CANCELLED));
             activityService.update(Caller.SYSTEM, activity.id(), new Activity(activity.id(), activity.title(),
                     activity.description(), activity.category(), activity.focusArea(), activity.targetGroups(),
                     activity.languages(), activity.municipalityCode(), activity.organiserIds(), activity.agreementId(),
-                    activity.programmeId(), activity.venueId(), activity.capacity(), activity.costSek(), sessions));
+                    activity.programmeId(), activity.venueId(), activity.capacity(), activity.costSek(), occurrences));
 
             String notice = awaitMessage(smtp, "Message-ID: <notice-");
             assertTrue(notice, notice.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));

@@ -118,7 +118,7 @@ class MakeReleaseDatabase {
                 PASSWORD, "If-Match", venue.etag()).status());
     }
 
-    /** The activity of this database: two sessions in February 2027, the second one SCHEDULED or CANCELLED. */
+    /** The activity of this database: two occurrences in February 2027, the second one SCHEDULED or CANCELLED. */
     private static String activity(String title, String second) {
         return """
                 {"id": "%s", "title": {"sv": "%s", "ar": "مقهى اللغة"}, "description": {"sv": "Prata svenska."},
@@ -137,7 +137,7 @@ class MakeReleaseDatabase {
     }
 
     /**
-     * A subscriber confirms by the link in the confirmation mail; a session of a matching activity is cancelled over
+     * A subscriber confirms by the link in the confirmation mail; an occurrence of a matching activity is cancelled over
      * REST, which mails a notice with the unsubscribe link (kept, to unsubscribe after the upgrade); a second
      * request stays pending; the week's digest runs.
      */

@@ -83,7 +83,7 @@ class MunicipalityArchetypeIT {
         assertEquals(List.of(ACTIVITY), ids, "the example activity of " + NAME);
         JsonNode activity = activities.body().get("items").get(0);
         assertEquals("bibliotek-tanum", activity.get("venueId").asText());
-        assertTrue(activity.get("occurrences").size() > 0, "the example activity has sessions: " + activity);
+        assertTrue(activity.get("occurrences").size() > 0, "the example activity has occurrences: " + activity);
     }
 
     @AfterEach

@@ -1,30 +1,38 @@
 package se.samverkan.bench;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
-import se.samverkan.persistence.internal.Sessions;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.EntityService.Saved;
+import se.samverkan.persistence.internal.ActivityServiceImpl;
+import se.samverkan.persistence.internal.Contributions;
+import se.samverkan.persistence.internal.DerbyDatabase;
+import se.samverkan.persistence.internal.RecordHooks;
+import se.samverkan.persistence.internal.SearchIndex;
 
 /**
- * Writes generated activities straight into a stopped distribution's Derby database (already migrated by a
- * first start), with the same rows the platform writes: texts in three languages, languages held in,
- * organisers and weekly occurrences. The search index is built from them when the distribution starts.
+ * Writes generated activities into a stopped distribution's Derby database (already migrated by a first start)
+ * through the activity service, as any writer does: texts in three languages, languages held in, organisers and
+ * weekly occurrences. The search index is built from them when the distribution starts.
  */
 final class Seeder {
 
@@ -43,85 +51,75 @@ final class Seeder {
         {"för kvinnor", "for women", "للنساء"}, {"för nyanlända", "for newcomers", "للوافدين الجدد"},
         {"för unga", "for young people", "للشباب"}, {"på kvällstid", "in the evening", "في المساء"},
         {"för familjer", "for families", "للعائلات"}};
-    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final String[] LANGUAGES = {"sv", "en", "ar"};
+    private static final Caller SEEDER = Caller.fromRoleNames("benchmark", List.of("admin"));
+    private static final int BATCH = 1000;
 
     private Seeder() {
     }
 
     /** @return the first day any seeded occurrence starts, for date filters */
-    static LocalDate seed(Path home, int count) throws SQLException {
-        String url = "jdbc:derby:" + home.resolve("data/samverkan/derby");
+    static LocalDate seed(Path home, int count) throws Exception {
         LocalDate firstDay = LocalDate.now().plusDays(1);
         Random random = new Random(42);
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
-            List<String> municipalities = column(c, "SELECT code FROM municipality");
-            List<String> organisations = column(c, "SELECT id FROM organisation");
+        // Closing shuts the database down cleanly before the distribution opens it again.
+        try (DerbyDatabase db = new DerbyDatabase(home.resolve("data/samverkan/derby").toString())) {
+            List<String> municipalities;
+            List<String> organisations;
             Map<String, List<String>> venuesByMunicipality = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, municipality_code FROM venue")) {
-                while (rs.next()) {
-                    venuesByMunicipality.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+            try (Connection c = db.dataSource.getConnection()) {
+                municipalities = column(c, "SELECT code FROM municipality");
+                organisations = column(c, "SELECT id FROM organisation");
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT id, municipality_code FROM venue")) {
+                    while (rs.next()) {
+                        venuesByMunicipality.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+                    }
                 }
             }
-            try (PreparedStatement activity = c.prepareStatement("INSERT INTO activity (id, category, focus_area, "
-                    + "municipality_code, venue_id, capacity, cost_sek, sessions) VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
-                 PreparedStatement title = c.prepareStatement("INSERT INTO activity_title VALUES (?, ?, ?)");
-                 PreparedStatement description = c.prepareStatement("INSERT INTO activity_description VALUES (?, ?, ?)");
-                 PreparedStatement language = c.prepareStatement("INSERT INTO activity_language VALUES (?, ?)");
-                 PreparedStatement group = c.prepareStatement("INSERT INTO activity_target_group VALUES (?, ?)");
-                 PreparedStatement organiser = c.prepareStatement("INSERT INTO activity_organiser VALUES (?, ?, 0)")) {
-                for (int i = 0; i < count; i++) {
-                    String id = String.format("bench-%06d", i);
-                    String municipality = municipalities.get(random.nextInt(municipalities.size()));
-                    List<String> venues = venuesByMunicipality.getOrDefault(municipality, List.of());
-                    String[] topic = TOPICS[random.nextInt(TOPICS.length)];
-                    String[] audience = AUDIENCES[random.nextInt(AUDIENCES.length)];
-                    activity.setString(1, id);
-                    activity.setString(2, CATEGORIES[random.nextInt(CATEGORIES.length)]);
-                    activity.setString(3, FOCUS[random.nextInt(FOCUS.length)]);
-                    activity.setString(4, municipality);
-                    activity.setString(5, venues.isEmpty() || random.nextBoolean() ? null : venues.get(random.nextInt(venues.size())));
-                    activity.setInt(6, 8 + random.nextInt(30));
-                    ZonedDateTime start = firstDay.plusDays(random.nextInt(180))
-                            .atTime(LocalTime.of(9 + random.nextInt(11), 0)).atZone(STOCKHOLM);
-                    List<Occurrence> sessions = new ArrayList<>();
-                    for (int w = 0; w < 4; w++) {
-                        ZonedDateTime s = start.plusWeeks(w);
-                        sessions.add(new Occurrence(w + 1L, s.toOffsetDateTime(), s.plusMinutes(90).toOffsetDateTime(),
-                                OccurrenceStatus.SCHEDULED));
-                    }
-                    activity.setString(7, Sessions.encode(sessions));
-                    activity.addBatch();
-                    String[] langs = {"sv", "en", "ar"};
-                    for (int l = 0; l < 3; l++) {
-                        String t = topic[l] + " " + audience[l] + " " + i;
-                        String d = topic[l] + " " + audience[l] + ".";
-                        add(title, id, langs[l], t);
-                        add(description, id, langs[l], d);
-                    }
-                    add(language, id, "sv");
-                    add(language, id, SECOND_LANGUAGE[random.nextInt(SECOND_LANGUAGE.length)]);
-                    add(group, id, audience[1]);
-                    add(organiser, id, organisations.get(random.nextInt(organisations.size())));
-                    if (i % 1000 == 999 || i == count - 1) {
-                        for (PreparedStatement p : List.of(activity, title, description, language, group, organiser)) {
-                            p.executeBatch();
+            SearchIndex index = new SearchIndex(db.schema);
+            ActivityServiceImpl activities = new ActivityServiceImpl(db, new Contributions(db.schema, index), index,
+                    new RecordHooks());
+            List<Activity> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
+                String municipality = municipalities.get(random.nextInt(municipalities.size()));
+                List<String> venues = venuesByMunicipality.getOrDefault(municipality, List.of());
+                String[] topic = TOPICS[random.nextInt(TOPICS.length)];
+                String[] audience = AUDIENCES[random.nextInt(AUDIENCES.length)];
+                ActivityCategory category = ActivityCategory.valueOf(CATEGORIES[random.nextInt(CATEGORIES.length)]);
+                FocusArea focus = FocusArea.valueOf(FOCUS[random.nextInt(FOCUS.length)]);
+                String venue = venues.isEmpty() || random.nextBoolean() ? null : venues.get(random.nextInt(venues.size()));
+                int capacity = 8 + random.nextInt(30);
+                ZonedDateTime start = firstDay.plusDays(random.nextInt(180))
+                        .atTime(LocalTime.of(9 + random.nextInt(11), 0)).atZone(Activity.ZONE);
+                List<Occurrence> occurrences = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    ZonedDateTime s = start.plusWeeks(w);
+                    occurrences.add(new Occurrence(null, s.toOffsetDateTime(), s.plusMinutes(90).toOffsetDateTime(),
+                            OccurrenceStatus.SCHEDULED));
+                }
+                Map<String, String> titles = new HashMap<>();
+                Map<String, String> descriptions = new HashMap<>();
+                for (int l = 0; l < LANGUAGES.length; l++) {
+                    titles.put(LANGUAGES[l], topic[l] + " " + audience[l] + " " + i);
+                    descriptions.put(LANGUAGES[l], topic[l] + " " + audience[l] + ".");
+                }
+                Set<String> languages = Set.of("sv", SECOND_LANGUAGE[random.nextInt(SECOND_LANGUAGE.length)]);
+                batch.add(new Activity(String.format("bench-%06d", i), titles, descriptions, category, focus,
+                        Set.of(audience[1]), languages, municipality,
+                        List.of(organisations.get(random.nextInt(organisations.size()))), null, null, venue, capacity,
+                        BigDecimal.ZERO, occurrences));
+                if (batch.size() == BATCH || i == count - 1) {
+                    for (Saved<Activity> saved : activities.saveAll(SEEDER, batch)) {
+                        if (saved.error() != null) {
+                            throw new IllegalStateException("seeding " + saved.id() + ": " + saved.error().getMessage());
                         }
-                        c.commit();
                     }
+                    batch.clear();
                 }
             }
-        } finally {
-            shutdown();
         }
         return firstDay;
-    }
-
-    private static void add(PreparedStatement p, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            p.setString(i + 1, values[i]);
-        }
-        p.addBatch();
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {
@@ -132,14 +130,5 @@ final class Seeder {
             }
         }
         return values;
-    }
-
-    /** Derby must be shut down cleanly before the distribution opens the same database. */
-    private static void shutdown() {
-        try {
-            DriverManager.getConnection("jdbc:derby:;shutdown=true");
-        } catch (SQLException expected) {
-            // Derby reports a successful shutdown as SQLState XJ015.
-        }
     }
 }

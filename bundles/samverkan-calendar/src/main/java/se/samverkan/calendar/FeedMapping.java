@@ -32,7 +32,7 @@ public record FeedMapping(String feedId, String organisationId, String municipal
                           Set<String> languages, String textLanguage, Map<String, ActivityCategory> categories,
                           ActivityCategory defaultCategory, FocusArea defaultFocusArea, int horizonDays) {
 
-    /** How far back occurrences are kept: recent sessions stay visible (and cancellations of them arrive). */
+    /** How far back occurrences are kept: recent occurrences stay visible (and cancellations of them arrive). */
     public static final int PAST_DAYS = 30;
     /** The longest horizon: five years. */
     public static final int MAX_HORIZON_DAYS = 1830;

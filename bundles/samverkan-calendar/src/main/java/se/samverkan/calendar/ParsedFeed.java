@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What one feed gave: the events that became activities, the events that were rejected, and the UIDs of events
- * that started before the window and have no session in it. Those are still in the feed: what was stored of them
- * is history (or their next session is beyond the horizon), to be kept as it is, not taken as gone.
+ * that started before the window and have no occurrence in it. Those are still in the feed: what was stored of them
+ * is history (or their next occurrence is beyond the horizon), to be kept as it is, not taken as gone.
  * {@code warnings} name what was taken, but not quite as the feed said (a guessed charset, a capped recurrence):
  * the feed's owner should hear of them.
  */

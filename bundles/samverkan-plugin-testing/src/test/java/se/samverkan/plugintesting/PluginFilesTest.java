@@ -25,7 +25,7 @@ class PluginFilesTest {
         Contribution tanum = PluginFiles.assertValid("/tanum.json");
         assertEquals(List.of("sprakcafe-tanum"), PluginFiles.ids(tanum.activities(), Activity::id));
         OffsetDateTime first = tanum.activities().get(0).occurrences().get(0).start();
-        assertTrue(first.toLocalDate().isAfter(LocalDate.now(Activity.ZONE)), "sessions from the coming week: " + first);
+        assertTrue(first.toLocalDate().isAfter(LocalDate.now(Activity.ZONE)), "occurrences from the coming week: " + first);
     }
 
     @Test

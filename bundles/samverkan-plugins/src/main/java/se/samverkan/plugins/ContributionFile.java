@@ -30,7 +30,7 @@ import se.samverkan.api.plugin.Contribution;
  * A contribution written as JSON, for plugins without Java: top-level arrays "municipalities",
  * "organisations", "venues", "agreements", "programmes" and "activities" of the API records. Activities carry a
  * weekly "schedule" ({"weekday": "TUESDAY", "time": "18:00", "durationMinutes": 90, "weeks": 8}) instead of
- * occurrences, so they always have sessions in the coming weeks, whenever the file is read.
+ * occurrences, so they always have occurrences in the coming weeks, whenever the file is read.
  * <p>
  * The platform reads every plugin's file with this class; it is public so that a plugin's tests (through
  * {@code samverkan-plugin-testing}) read the file exactly as the platform will.
@@ -50,12 +50,12 @@ public final class ContributionFile {
     /** "Every {weekday} at {time} for {weeks} weeks", in Swedish time. */
     record Schedule(DayOfWeek weekday, LocalTime time, int durationMinutes, int weeks) {
 
-        /** Weekly sessions from the first {@code weekday} after {@code today}. */
+        /** Weekly occurrences from the first {@code weekday} after {@code today}. */
         List<Occurrence> occurrences(LocalDate today) {
             LocalDate first = today.with(TemporalAdjusters.next(weekday));
             List<Occurrence> occurrences = new ArrayList<>(weeks);
             for (int week = 0; week < weeks; week++) {
-                // Zoned per date so each session gets the offset in force that day (CET or CEST).
+                // Zoned per date so each occurrence gets the offset in force that day (CET or CEST).
                 ZonedDateTime start = ZonedDateTime.of(first.plusWeeks(week), time, Activity.ZONE);
                 occurrences.add(new Occurrence(null, start.toOffsetDateTime(),
                         start.plusMinutes(durationMinutes).toOffsetDateTime(), OccurrenceStatus.SCHEDULED));

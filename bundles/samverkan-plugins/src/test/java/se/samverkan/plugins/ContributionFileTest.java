@@ -28,7 +28,7 @@ class ContributionFileTest {
     void scheduleKeepsSwedishTimeAcrossTheAutumnChange() {
         var schedule = new ContributionFile.Schedule(DayOfWeek.TUESDAY, LocalTime.of(18, 0), 90, 2);
         List<Occurrence> occurrences = schedule.occurrences(TODAY);
-        // TODAY is itself a Tuesday; the first session is the next one, after the clocks went back.
+        // TODAY is itself a Tuesday; the first occurrence is the next one, after the clocks went back.
         assertEquals(OffsetDateTime.parse("2026-10-27T18:00+01:00"), occurrences.get(0).start());
         assertEquals(OffsetDateTime.parse("2026-10-27T19:30+01:00"), occurrences.get(0).end());
         assertEquals(OffsetDateTime.parse("2026-11-03T18:00+01:00"), occurrences.get(1).start());

@@ -9,7 +9,7 @@ import se.samverkan.api.model.FocusArea;
 /**
  * Filters for activity search; every null filter is left out. Date bounds are Swedish calendar days,
  * inclusive: an activity matches when one of its occurrences starts within them, a cancelled one too (the activity
- * then shows it as cancelled: a search must not hide that a session was called off).
+ * then shows it as cancelled: a search must not hide that an occurrence was called off).
  *
  * @param text   words that must all occur (as word prefixes) in the title or description in any language
  * @param offset first result, from 0

@@ -33,7 +33,7 @@ public final class Validation {
     public static final int MUNICIPALITIES = 290;
     /** Parties, organisers, languages, target groups, settings, targets: generous, but bounded. */
     public static final int ENTRIES = 100;
-    /** Sessions of one activity; a calendar feed's recurring event is cut off at the same number. */
+    /** Occurrences of one activity; a calendar feed's recurring event is cut off at the same number. */
     public static final int OCCURRENCES = 5000;
 
     private Validation() {

@@ -73,12 +73,12 @@ class ValidationTest {
         for (int i = 0; i < 1_300_000; i++) {
             groups.add("g" + i);
         }
-        List<Occurrence> sessions = java.util.stream.IntStream.range(0, Validation.OCCURRENCES + 1)
+        List<Occurrence> occurrences = java.util.stream.IntStream.range(0, Validation.OCCURRENCES + 1)
                 .mapToObj(i -> new Occurrence(null, T.plusDays(i), T.plusDays(i).plusHours(1), OccurrenceStatus.SCHEDULED))
                 .toList();
         Activity huge = new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), groups,
                 a.languages(), a.municipalityCode(), a.organiserIds(), null, null, null, a.capacity(), a.costSek(),
-                sessions);
+                occurrences);
         ValidationException e = assertThrows(ValidationException.class, () -> Validation.validate(huge));
         assertEquals(List.of("targetGroups: may hold at most 100 entries, not 1300000",
                         "occurrences: may hold at most 5000 entries, not 5001"),

@@ -22,7 +22,7 @@ import se.samverkan.shell.Tables;
 @Service
 @Command(scope = "samverkan", name = "draft-list",
         description = "Lists the drafts of activities partners mailed in, newest first: municipality, organisation, "
-                + "sender, title, sessions, state.")
+                + "sender, title, occurrences, state.")
 public class DraftListCommand extends SamverkanCommand {
 
     @Option(name = "--state", description = "Only drafts in this state: pending, approved or rejected")
@@ -39,6 +39,6 @@ public class DraftListCommand extends SamverkanCommand {
                         d.activity().title().get("sv"),
                         d.activity().occurrences() == null ? 0 : d.activity().occurrences().size(),
                         Formats.label(d.state()), Formats.instant(d.receivedAt())),
-                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Sessions", "State", "Received").print(out);
+                "Id", "Municipality", "Organisation", "Sender", "Title (sv)", "Occurrences", "State", "Received").print(out);
     }
 }

@@ -95,7 +95,7 @@ public class Feed extends RouteBuilder {
     /**
      * Reads the feed if it changed; records the outcome either way. A source is read whole at least once a day
      * (Stockholm), even if it answers "not modified": the window its recurring events are expanded over moves with
-     * the date, so a weekly course without end keeps its sessions a full horizon ahead. It is read whole after a
+     * the date, so a weekly course without end keeps its occurrences a full horizon ahead. It is read whole after a
      * change of the mapping too. The same bytes as the day's last whole read are not parsed again, whatever the
      * source's validators say (some sources send none, or new ones for the same text). Before anything of a read is
      * stored, the run is marked as started in the feed's state; a run cut off by a crash is shown as INTERRUPTED.

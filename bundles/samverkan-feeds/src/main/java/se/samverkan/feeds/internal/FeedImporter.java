@@ -36,7 +36,7 @@ import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 /**
  * Stores what one read of a feed brought, keyed by event UID: a new event is created, a changed one updated in
  * place, an unchanged one costs nothing (its fingerprint is compared, not the stored activity), an event gone
- * from the feed has its sessions cancelled (kept, so links and history stay), and every event the mapping or
+ * from the feed has its occurrences cancelled (kept, so links and history stay), and every event the mapping or
  * the services refused is quarantined with its reason and raw text. Nothing is deleted because a read failed:
  * this only runs on a feed that was read and parsed.
  */
@@ -156,7 +156,7 @@ final class FeedImporter {
                 Part part = parts.next();
                 refused.addAll(part.feed().rejected());
                 warnings.addAll(part.feed().warnings());
-                // Still in the feed, with every session before the window: kept as stored, not gone.
+                // Still in the feed, with every occurrence before the window: kept as stored, not gone.
                 seen.addAll(part.feed().past());
                 List<ImportedEvent> changed = new ArrayList<>();
                 List<String> fingerprints = new ArrayList<>();
@@ -260,7 +260,7 @@ final class FeedImporter {
     }
 
     /**
-     * Events gone from the feed keep their activities, with every session cancelled. One that cannot be
+     * Events gone from the feed keep their activities, with every occurrence cancelled. One that cannot be
      * cancelled stays as it is and fails the run, so the error shows and the next read tries again.
      */
     private int removeMissing(Map<String, StoredEvent> stored, Set<String> seen) {
@@ -274,18 +274,18 @@ final class FeedImporter {
         store.saveEvents(feedId, gone.values().stream()
                 .map(e -> new StoredEvent(e.uid(), e.activityId(), e.fingerprint(), true)).toList());
         outcomes.stream().filter(o -> o.error() != null).findFirst().ifPresent(o -> {
-            throw new IllegalStateException("Cannot cancel the sessions of " + o.id() + ", gone from the feed: "
+            throw new IllegalStateException("Cannot cancel the occurrences of " + o.id() + ", gone from the feed: "
                     + o.error().getMessage(), o.error());
         });
         return gone.size();
     }
 
     private static Activity cancelled(Activity a) {
-        List<Occurrence> sessions = a.occurrences().stream()
+        List<Occurrence> occurrences = a.occurrences().stream()
                 .map(o -> new Occurrence(o.id(), o.start(), o.end(), OccurrenceStatus.CANCELLED)).toList();
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
-                a.capacity(), a.costSek(), sessions);
+                a.capacity(), a.costSek(), occurrences);
     }
 
     /**

@@ -16,7 +16,7 @@ public interface FeedStore {
 
     /**
      * @param fingerprint of the event as last imported, so an unchanged event costs no write
-     * @param removed     the event is gone from the feed (its activity's sessions are cancelled, not deleted)
+     * @param removed     the event is gone from the feed (its activity's occurrences are cancelled, not deleted)
      */
     record StoredEvent(String uid, String activityId, String fingerprint, boolean removed) {
     }

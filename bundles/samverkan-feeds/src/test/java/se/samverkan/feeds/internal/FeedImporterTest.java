@@ -32,7 +32,7 @@ class FeedImporterTest {
     }
 
     @Test
-    void aMovedSessionOrAChangedTitleChangesTheFingerprint() {
+    void aMovedOccurrenceOrAChangedTitleChangesTheFingerprint() {
         Activity a = activity(Set.of("sv"), Map.of("sv", "Språkcafé"), START);
         assertNotEquals(FeedImporter.fingerprint(a),
                 FeedImporter.fingerprint(activity(Set.of("sv"), Map.of("sv", "Språkcafé"), START.plusHours(1))));

@@ -87,17 +87,17 @@ class FeedOnDerbyTest {
     }
 
     @Test
-    void anUpdatedEventsSessionsKeepTheirIdsWhileTheirStartsStay() throws Exception {
+    void anUpdatedEventsOccurrencesKeepTheirIdsWhileTheirStartsStay() throws Exception {
         write(event("kort", "Läxhjälp", "Kom och gör läxorna."));
         Feed feed = feed();
         feed.read();
         String id = ICalendarImport.activityId(ID, "kort");
-        Long session = activities.get(id).occurrences().get(0).id();
+        Long occurrence = activities.get(id).occurrences().get(0).id();
 
         write(event("kort", "Läxhjälp och fika", "Kom och gör läxorna."));
         assertEquals(new RunCounts(0, 1, 0, 0, 0), feed.read());
         assertEquals("Läxhjälp och fika", activities.get(id).title().get("sv"));
-        assertEquals(session, activities.get(id).occurrences().get(0).id());
+        assertEquals(occurrence, activities.get(id).occurrences().get(0).id());
     }
 
     @Test

@@ -207,7 +207,7 @@ class FeedTest {
                 .allMatch(o -> o.status() == OccurrenceStatus.CANCELLED), "STATUS:CANCELLED cancels");
         Activity gone = services.activities.get(ICalendarImport.activityId(ID, "c@sv.se"));
         assertTrue(gone.occurrences().stream().allMatch(o -> o.status() == OccurrenceStatus.CANCELLED),
-                "an event gone from the feed is kept, its sessions cancelled");
+                "an event gone from the feed is kept, its occurrences cancelled");
         Quarantined broken = quarantine.list("feed:" + ID, true).get(0);
         assertEquals("d@sv.se", broken.key());
         assertTrue(broken.raw().contains("DTSTART:not-a-date"), broken.raw());
@@ -223,7 +223,7 @@ class FeedTest {
 
     @Test
     void aSourceThatIsNotModifiedIsStillReadWholeOnceADaySoItsSeriesKeepAFullHorizon() throws Exception {
-        // A weekly series without end and a horizon of 14 days: a week later, one more session is in the window.
+        // A weekly series without end and a horizon of 14 days: a week later, one more occurrence is in the window.
         LocalDate first = LocalDate.now(Activity.ZONE).plusDays(1);
         source.body = calendar("BEGIN:VEVENT\r\nUID:vecka@sv.se\r\nDTSTAMP:20260101T000000Z\r\n"
                 + "DTSTART;TZID=Europe/Stockholm:" + DAY.format(first) + "T180000\r\n"
@@ -247,7 +247,7 @@ class FeedTest {
     }
 
     @Test
-    void anEventWhoseSessionsAreAllBeforeTheWindowIsKeptAsItWasNotCancelled() throws Exception {
+    void anEventWhoseOccurrencesAreAllBeforeTheWindowIsKeptAsItWasNotCancelled() throws Exception {
         source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"));
         MovableClock clock = new MovableClock(Instant.now());
         Feed feed = new Feed(FeedSettings.of(settings(Map.of())), services.activities, store, quarantine, clock);
@@ -258,7 +258,7 @@ class FeedTest {
         Activity cafe = services.activities.get(ICalendarImport.activityId(ID, "a@sv.se"));
         assertEquals(4, cafe.occurrences().size());
         assertTrue(cafe.occurrences().stream().allMatch(o -> o.status() == OccurrenceStatus.SCHEDULED),
-                "sessions that were held stay held");
+                "occurrences that were held stay held");
         assertEquals(1, feed.status().events());
     }
 

@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
  * One entry of the activity change log, written in the same transaction as the change itself, so no change is
  * ever missed by the notices and digests that read the log.
  *
- * @param occurrenceId  the session that was moved or cancelled; null for {@link Kind#CREATED} and a venue change
+ * @param occurrenceId  the occurrence that was moved or cancelled; null for {@link Kind#CREATED} and a venue change
  * @param previousStart before a move, else null
- * @param start         the session's start after the change (for CREATED null)
+ * @param start         the occurrence's start after the change (for CREATED null)
  * @param previousVenueId the venue before a venue change, else null
  * @param noticesQueuedAt when notices for it were queued, else null
  */
@@ -19,9 +19,9 @@ public record ActivityChange(long id, String activityId, Long occurrenceId, Kind
     public enum Kind {
         /** A new activity: goes into the weekly digests. */
         CREATED,
-        /** A session got another start or end, or the activity another venue: a notice. */
+        /** An occurrence got another start or end, or the activity another venue: a notice. */
         MOVED,
-        /** A session was cancelled: a notice. */
+        /** An occurrence was cancelled: a notice. */
         CANCELLED
     }
 }

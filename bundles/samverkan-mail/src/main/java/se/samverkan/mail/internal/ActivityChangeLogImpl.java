@@ -37,7 +37,7 @@ public class ActivityChangeLogImpl implements ActivityChangeLog, RecordHook<Acti
     }
 
     /**
-     * Writes what subscribers hear of: a new activity, sessions with another start or end, sessions newly
+     * Writes what subscribers hear of: a new activity, occurrences with another start or end, occurrences newly
      * cancelled, another venue.
      *
      * @param before the stored version, null when the activity is created
@@ -64,7 +64,7 @@ public class ActivityChangeLogImpl implements ActivityChangeLog, RecordHook<Acti
             }
             gone.remove(old);
             if (!upcoming(old, now)) {
-                continue; // nobody needs to hear about a session that has passed
+                continue; // nobody needs to hear about an occurrence that has passed
             }
             if (o.status() == OccurrenceStatus.CANCELLED && old.status() != OccurrenceStatus.CANCELLED) {
                 insert(rows, after.id(), o.id(), Kind.CANCELLED, old.start(), o.start(), null, now);
@@ -73,7 +73,7 @@ public class ActivityChangeLogImpl implements ActivityChangeLog, RecordHook<Acti
                 insert(rows, after.id(), o.id(), Kind.MOVED, old.start(), o.start(), null, now);
             }
         }
-        // Upcoming sessions that are gone: moved where new sessions took their place (paired in time order),
+        // Upcoming occurrences that are gone: moved where new occurrences took their place (paired in time order),
         // cancelled where none did.
         List<Occurrence> dropped = gone.stream().filter(o -> held(o, now)).sorted(BY_START).toList();
         List<Occurrence> taking = added.stream().filter(o -> held(o, now)).sorted(BY_START).toList();
@@ -93,7 +93,7 @@ public class ActivityChangeLogImpl implements ActivityChangeLog, RecordHook<Acti
     private static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start);
 
     /**
-     * The stored session {@code o} continues: the one with its id, or, for writers that send sessions without
+     * The stored occurrence {@code o} continues: the one with its id, or, for writers that send occurrences without
      * ids (calendar feeds, course catalogues) and so replace them all, the one at the same start.
      */
     private static Occurrence match(List<Occurrence> stored, Occurrence o) {

@@ -95,8 +95,8 @@ final class Mailings {
     }
 
     /**
-     * One notice of the changes to one activity found together (sessions moved or cancelled, another venue): a
-     * course whose every session is cancelled is one mail, not one per session. Keyed by the first change.
+     * One notice of the changes to one activity found together (occurrences moved or cancelled, another venue): a
+     * course whose every occurrence is cancelled is one mail, not one per occurrence. Keyed by the first change.
      */
     OutgoingMail notice(Subscription s, Activity a, List<ActivityChange> changes) {
         Map<String, Object> model = model(s);
@@ -126,7 +126,7 @@ final class Mailings {
             Map<String, Object> item = new HashMap<>();
             item.put("itemTitle", title(a, s.language()));
             item.put("municipality", municipalityName.apply(a.municipalityCode()));
-            String next = nextSession(a);
+            String next = nextOccurrence(a);
             item.put("hasWhen", next != null);
             item.put("when", next == null ? "" : when(OffsetDateTime.parse(next), s.language()));
             item.put("description", shorten(text(a.description(), s.language())));
@@ -234,7 +234,7 @@ final class Mailings {
         return t == null || t.isBlank() ? texts.getOrDefault("sv", "") : t;
     }
 
-    private static String nextSession(Activity a) {
+    private static String nextOccurrence(Activity a) {
         OffsetDateTime now = OffsetDateTime.now();
         return a.occurrences() == null ? null : a.occurrences().stream()
                 .filter(o -> o.status() != OccurrenceStatus.CANCELLED && o.start().isAfter(now))

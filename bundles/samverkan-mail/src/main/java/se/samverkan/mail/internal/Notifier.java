@@ -33,7 +33,7 @@ import se.samverkan.api.subscription.DigestService;
 import se.samverkan.api.subscription.Subscription;
 
 /**
- * Reads the activity change log for subscribers: notices of moved and cancelled sessions soon after the change
+ * Reads the activity change log for subscribers: notices of moved and cancelled occurrences soon after the change
  * (route {@code subscription-notices}), and the weekly digest of new activities (route
  * {@code subscription-digest}, checking the schedule of {@code etc/se.samverkan.subscriptions.cfg}; or
  * {@link #sendNow()} from the console). Only CONFIRMED subscriptions get mail. Every mail is queued with a key

@@ -41,7 +41,7 @@ class ChangeLogUpgradeTest {
             assertTrue(rs.next());
             assertEquals(rs.getTimestamp(2), rs.getTimestamp(3), "a new activity needs no notice");
             assertTrue(rs.next());
-            assertNull(rs.getTimestamp(3), "a moved session still waits for its notices");
+            assertNull(rs.getTimestamp(3), "a moved occurrence still waits for its notices");
             assertFalse(rs.next());
         }
         assertEquals(List.of(ActivityChange.Kind.MOVED),

@@ -191,7 +191,7 @@ class SubscriptionMailTest {
     }
 
     @Test
-    void aNoticeOfAMovedSessionGoesOnlyToMatchingSubscribersInTheirLanguage() throws Exception {
+    void aNoticeOfAMovedOccurrenceGoesOnlyToMatchingSubscribersInTheirLanguage() throws Exception {
         Subscription vanersborg = confirmed("anna@example.se", "sv", new SubscriptionFilter(Set.of("1487"), Set.of(),
                 Set.of()));
         confirmed("omar@example.se", "en", new SubscriptionFilter(Set.of("1488"), Set.of(), Set.of()));

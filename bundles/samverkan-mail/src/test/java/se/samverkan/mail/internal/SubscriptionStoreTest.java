@@ -118,7 +118,7 @@ class SubscriptionStoreTest {
     }
 
     @Test
-    void theChangeLogHoldsNewMovedAndCancelledSessionsOnlyWhenTheChangeCommitted() throws Exception {
+    void theChangeLogHoldsNewMovedAndCancelledOccurrencesOnlyWhenTheChangeCommitted() throws Exception {
         Activity created = activities.create(Caller.SYSTEM, RecordServices.swimming("simkurs", "1487",
                 inDays(14).toString()));
         Occurrence first = created.occurrences().get(0);
@@ -148,27 +148,27 @@ class SubscriptionStoreTest {
     }
 
     @Test
-    void sessionsSentWithoutIdsAreMatchedByTheirStartAndOnlyUpcomingOnesAreLogged() throws Exception {
+    void occurrencesSentWithoutIdsAreMatchedByTheirStartAndOnlyUpcomingOnesAreLogged() throws Exception {
         Activity weekly = RecordServices.swimming("kurs", "1487", inDays(-2).toString());
-        List<Occurrence> sessions = new ArrayList<>();
+        List<Occurrence> occurrences = new ArrayList<>();
         for (int week = 0; week < 4; week++) {
             OffsetDateTime start = inDays(-2 + 7 * week);
-            sessions.add(new Occurrence(null, start, start.plusMinutes(90), OccurrenceStatus.SCHEDULED));
+            occurrences.add(new Occurrence(null, start, start.plusMinutes(90), OccurrenceStatus.SCHEDULED));
         }
-        activities.create(Caller.SYSTEM, with(weekly, sessions));
-        // As a calendar feed sends it: no ids; the second session cancelled, the third an hour later, the
+        activities.create(Caller.SYSTEM, with(weekly, occurrences));
+        // As a calendar feed sends it: no ids; the second occurrence cancelled, the third an hour later, the
         // fourth gone, the past one unchanged.
-        List<Occurrence> again = List.of(sessions.get(0),
-                new Occurrence(null, sessions.get(1).start(), sessions.get(1).end(), OccurrenceStatus.CANCELLED),
-                new Occurrence(null, sessions.get(2).start().plusHours(1), sessions.get(2).end().plusHours(1), null));
+        List<Occurrence> again = List.of(occurrences.get(0),
+                new Occurrence(null, occurrences.get(1).start(), occurrences.get(1).end(), OccurrenceStatus.CANCELLED),
+                new Occurrence(null, occurrences.get(2).start().plusHours(1), occurrences.get(2).end().plusHours(1), null));
         activities.update(Caller.SYSTEM, "kurs", with(weekly, again));
 
         List<ActivityChange> logged = changes.awaitingNotices(10);
         assertEquals(List.of(ActivityChange.Kind.CANCELLED, ActivityChange.Kind.MOVED, ActivityChange.Kind.CANCELLED),
                 logged.stream().map(ActivityChange::kind).toList());
-        assertEquals(sessions.get(1).start().toInstant(), logged.get(0).previousStart().toInstant());
-        assertEquals(sessions.get(2).start().plusHours(1).toInstant(), logged.get(1).start().toInstant());
-        assertEquals(sessions.get(3).start().toInstant(), logged.get(2).previousStart().toInstant());
+        assertEquals(occurrences.get(1).start().toInstant(), logged.get(0).previousStart().toInstant());
+        assertEquals(occurrences.get(2).start().plusHours(1).toInstant(), logged.get(1).start().toInstant());
+        assertEquals(occurrences.get(3).start().toInstant(), logged.get(2).previousStart().toInstant());
     }
 
     private static OffsetDateTime inDays(int days) {
@@ -179,10 +179,10 @@ class SubscriptionStoreTest {
         return with(a, List.of(o));
     }
 
-    private static Activity with(Activity a, List<Occurrence> sessions) {
+    private static Activity with(Activity a, List<Occurrence> occurrences) {
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
-                a.capacity(), a.costSek(), new ArrayList<>(sessions));
+                a.capacity(), a.costSek(), new ArrayList<>(occurrences));
     }
 
     private int count(String sql) throws Exception {

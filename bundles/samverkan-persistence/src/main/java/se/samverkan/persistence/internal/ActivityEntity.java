@@ -92,7 +92,8 @@ public class ActivityEntity extends RecordEntity {
     @OrderColumn(name = "ordinal")
     List<String> organiserIds = new ArrayList<>();
 
-    /** The sessions as {@link Sessions} writes them. */
+    /** The occurrences as {@link StoredOccurrences} writes them; the column's name is schema V7's. */
     @Lob
-    String sessions;
+    @Column(name = "sessions")
+    String occurrences;
 }

@@ -1,6 +1,9 @@
 package se.samverkan.persistence.internal;
 
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Optional;
 
 import javax.persistence.Cache;
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.eclipse.persistence.config.HintValues;
@@ -19,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import se.samverkan.api.model.Activity;
+import se.samverkan.api.model.ActivityCategory;
+import se.samverkan.api.model.FocusArea;
 import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ActivityQuery;
@@ -28,6 +34,11 @@ import se.samverkan.api.service.Page;
 import se.samverkan.api.service.ValidationException.FieldError;
 import se.samverkan.api.validation.Validation;
 
+/**
+ * Activities, with one mapping ({@link ActivityEntity}) for every write, every read and the search index's load at
+ * start. A new activity is persisted as any record is; EclipseLink's JDBC batch writing (persistence.xml) writes a
+ * feed's import as fast as the hand-written batches that were here before (BENCHMARKS.md).
+ */
 @Component(service = ActivityService.class)
 public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEntity> implements ActivityService {
 
@@ -43,6 +54,42 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
                 ActivityEntity::new, Validation::validate, AccessPolicy::activity), jpa, contributions);
         this.index = index;
         this.hooks = hooks;
+        long start = System.nanoTime();
+        index.load(stored(), start);
+    }
+
+    /**
+     * What search keeps of every stored activity, for the search index at start: one scan of each table, named by
+     * this entity's mapping ({@link MappedScan}), so the index lists no columns of its own.
+     */
+    private List<SearchIndex.Entry> stored() {
+        return tx(em -> {
+            MappedScan scan = new MappedScan(em, ActivityEntity.class);
+            Connection c = em.unwrap(Connection.class);
+            List<Object[]> rows = new ArrayList<>();
+            Map<String, List<String>> languages = new HashMap<>();
+            Map<String, List<String>> organisers = new HashMap<>();
+            Map<String, List<String>> texts = new HashMap<>();
+            try {
+                scan.rows(c, List.of("id", "municipalityCode", "category", "focusArea", "venueId", "occurrences"),
+                        rs -> rows.add(new Object[] {rs.getString(1), rs.getString(2),
+                                scan.value("category", rs.getString(3)), scan.value("focusArea", rs.getString(4)),
+                                rs.getString(5), rs.getString(6)}));
+                scan.elements(c, "languages", rs -> add(languages, rs));
+                scan.elements(c, "organiserIds", rs -> add(organisers, rs));
+                scan.elements(c, "title", rs -> add(texts, rs));
+                scan.elements(c, "description", rs -> add(texts, rs));
+            } catch (SQLException e) {
+                throw new PersistenceException("Cannot read the activities for the search index: " + e.getMessage(), e);
+            }
+            return rows.stream().map(r -> SearchIndex.entry((String) r[0], (String) r[1], (ActivityCategory) r[2],
+                    (FocusArea) r[3], (String) r[4], languages.get(r[0]), organisers.get(r[0]),
+                    StoredOccurrences.decode((String) r[5]), texts.getOrDefault(r[0], List.of()))).toList();
+        });
+    }
+
+    private static void add(Map<String, List<String>> elements, ResultSet rs) throws SQLException {
+        elements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
     }
 
     /** The search index picks the page's ids; the activities come from the JPA cache or one batched query. */
@@ -60,35 +107,6 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
     @Override
     protected void written(Rows rows, Activity stored, Activity saved) {
         hooks.written(Activity.class, rows, stored, saved);
-    }
-
-    /**
-     * A new activity is written as JDBC batches, its row before its texts', languages', target groups' and
-     * organisers': the columns EclipseLink maps in {@link ActivityEntity}, also read by {@link SearchIndex#load}.
-     */
-    @Override
-    protected void insert(EntityManager em, Rows rows, ActivityEntity e) {
-        e.version = RecordEntity.FIRST_VERSION;
-        rows.add("INSERT INTO activity (id, category, focus_area, municipality_code, agreement_id, programme_id, "
-                        + "venue_id, capacity, cost_sek, sessions, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.id, name(e.category), name(e.focusArea), e.municipalityCode, e.agreementId, e.programmeId,
-                e.venueId, e.capacity, e.costSek, e.sessions, e.version);
-        e.title.forEach((lang, text) -> rows.add(
-                "INSERT INTO activity_title (activity_id, lang, content) VALUES (?, ?, ?)", e.id, lang, text));
-        e.description.forEach((lang, text) -> rows.add(
-                "INSERT INTO activity_description (activity_id, lang, content) VALUES (?, ?, ?)", e.id, lang, text));
-        e.languages.forEach(lang -> rows.add(
-                "INSERT INTO activity_language (activity_id, lang) VALUES (?, ?)", e.id, lang));
-        e.targetGroups.forEach(group -> rows.add(
-                "INSERT INTO activity_target_group (activity_id, target_group) VALUES (?, ?)", e.id, group));
-        for (int i = 0; i < e.organiserIds.size(); i++) {
-            rows.add("INSERT INTO activity_organiser (activity_id, organisation_id, ordinal) VALUES (?, ?, ?)", e.id,
-                    e.organiserIds.get(i), i);
-        }
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     @Override
@@ -134,7 +152,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
 
     @Override
     protected Activity toRecord(ActivityEntity e) {
-        List<Occurrence> occurrences = List.copyOf(Sessions.decode(e.sessions));
+        List<Occurrence> occurrences = List.copyOf(StoredOccurrences.decode(e.occurrences));
         return new Activity(e.id, Map.copyOf(e.title), Map.copyOf(e.description), e.category, e.focusArea,
                 copyOf(e.targetGroups), copyOf(e.languages), e.municipalityCode, List.copyOf(e.organiserIds),
                 e.agreementId, e.programmeId, e.venueId, e.capacity, e.costSek, occurrences);
@@ -159,7 +177,7 @@ public class ActivityServiceImpl extends JpaEntityService<Activity, ActivityEnti
             e.organiserIds.clear();
             e.organiserIds.addAll(organisers(a));
         }
-        e.sessions = Sessions.encode(Sessions.assignIds(Sessions.decode(e.sessions),
+        e.occurrences = StoredOccurrences.encode(StoredOccurrences.assignIds(StoredOccurrences.decode(e.occurrences),
                 a.occurrences() == null ? List.of() : a.occurrences()));
     }
 

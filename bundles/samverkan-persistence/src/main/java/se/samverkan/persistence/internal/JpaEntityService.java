@@ -104,11 +104,6 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
         return true;
     }
 
-    /** Writes a new entity: persisted by JPA, unless a kind writes its rows as JDBC batches. */
-    protected void insert(EntityManager em, Rows rows, E entity) {
-        em.persist(entity);
-    }
-
     /** Called after a write has been committed; {@code saved} is null after a delete. */
     protected void committed(String id, R saved) {
     }
@@ -250,12 +245,13 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
     private List<Saved<R>> saveBatch(Caller caller, List<R> batch, Set<String> writtenHere) {
         try {
             return tx(em -> {
-                // Updates are flushed and new records' rows inserted first; then the audit and change-log rows.
+                // The records are flushed first (EclipseLink batches their statements), then the audit and
+                // change-log rows.
                 Rows rows = new Rows(em);
                 List<Supplier<Saved<R>>> written = new ArrayList<>(batch.size());
                 for (R record : batch) {
                     try {
-                        Written<E, R> w = write(em, rows, caller, record, Mode.SAVE, null,
+                        Written<E, R> w = write(em, caller, record, Mode.SAVE, null,
                                 !writtenHere.contains(kind.id().apply(record)));
                         written.add(() -> finish(rows, caller, w));
                     } catch (SamverkanException e) {
@@ -264,7 +260,6 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
                     }
                 }
                 em.flush();
-                rows.execute();
                 List<Saved<R>> saved = written.stream().map(Supplier::get).toList();
                 rows.execute();
                 return saved;
@@ -316,8 +311,8 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
         String id = kind.id().apply(record);
         return tx(em -> {
             Rows rows = new Rows(em);
-            Written<E, R> written = write(em, rows, caller, record, mode, version, false);
-            flush(em, rows, id);
+            Written<E, R> written = write(em, caller, record, mode, version, false);
+            flush(em, id);
             Saved<R> result = finish(rows, caller, written);
             rows.execute();
             return new Outcome<>(result, written.entity().version);
@@ -332,7 +327,7 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
      * @param trustIndex an id {@link #mayExist} does not know is taken as new without a read: only in a batch,
      *                   which is written again record by record if the database refuses it
      */
-    private Written<E, R> write(EntityManager em, Rows rows, Caller caller, R record, Mode mode, Long version,
+    private Written<E, R> write(EntityManager em, Caller caller, R record, Mode mode, Long version,
                                 boolean trustIndex) {
         String id = kind.id().apply(record);
         kind.validate().accept(record);
@@ -351,7 +346,7 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
             requireReferences(em, record, true);
             entity = kind.newEntity().apply(id);
             copy(record, entity);
-            insert(em, rows, entity);
+            em.persist(entity);
         } else {
             stored = toRecord(entity);
             kind.rights().check(caller, stored, record, new StoredParties(em));
@@ -383,8 +378,8 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
             kind.rights().check(caller, toRecord(entity), null, new StoredParties(em));
             requireVersion(entity, version);
             em.remove(entity);
+            flush(em, id);
             Rows rows = new Rows(em);
-            flush(em, rows, id);
             audit(rows, caller, "DELETE", id);
             rows.execute();
             return null;
@@ -480,10 +475,9 @@ abstract class JpaEntityService<R, E extends RecordEntity> implements EntityServ
      * Writes now, so that a constraint the checks above did not catch becomes a clear conflict, and a write that
      * another one overtook since this one read the record (the version no longer matches) is refused.
      */
-    private void flush(EntityManager em, Rows rows, String id) {
+    private void flush(EntityManager em, String id) {
         try {
             em.flush();
-            rows.execute();
         } catch (OptimisticLockException e) {
             throw new StaleVersionException(kind(), id);
         } catch (PersistenceException e) {

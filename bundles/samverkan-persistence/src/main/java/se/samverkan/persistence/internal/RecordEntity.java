@@ -11,9 +11,6 @@ import javax.persistence.Version;
 @MappedSuperclass
 public abstract class RecordEntity {
 
-    /** The version of a new record; rows inserted as JDBC batches ({@link Rows}) are given it too. */
-    static final long FIRST_VERSION = 1;
-
     @Version
     @Column(name = "version")
     long version;

@@ -14,10 +14,9 @@ import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.RecordHook;
 
 /**
- * Rows written as JDBC batches on the connection of a JPA transaction, so they commit or roll back with it: the
- * audit log, the activity change log and new activities. EclipseLink writes an entity's rows one statement at a
- * time, which was most of what a calendar feed's first import cost (BENCHMARKS.md). Statements run in the order
- * they were first added, so a parent row's statement added before its children's runs first.
+ * Rows that are not records' (the audit log, what {@link RecordHook}s add), written as JDBC batches on the
+ * connection of a JPA transaction, so they commit or roll back with it. Statements run in the order they were first
+ * added, so a parent row's statement added before its children's runs first.
  */
 final class Rows implements RecordHook.Rows {
 

@@ -36,7 +36,7 @@ public class Schema implements Storage {
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__plugins.sql",
             "V7__sessions_in_activity.sql", "V10__record_versions.sql");
 
-    private static final Map<String, Migrations.Step> STEPS = Map.of("V7__sessions_in_activity.sql", Schema::packSessions);
+    private static final Map<String, Migrations.Step> STEPS = Map.of("V7__sessions_in_activity.sql", Schema::packOccurrences);
 
     private final DataSource dataSource;
     private final int version;
@@ -65,7 +65,7 @@ public class Schema implements Storage {
     }
 
     /** V7: each activity's occurrence rows become the text of its sessions column; the rows' table goes. */
-    private static void packSessions(Connection c) throws SQLException {
+    private static void packOccurrences(Connection c) throws SQLException {
         Map<String, List<Occurrence>> byActivity = new HashMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT activity_id, id, starts_at, ends_at, status FROM occurrence")) {
@@ -76,7 +76,7 @@ public class Schema implements Storage {
         }
         try (PreparedStatement p = c.prepareStatement("UPDATE activity SET sessions = ? WHERE id = ?")) {
             for (Map.Entry<String, List<Occurrence>> e : byActivity.entrySet()) {
-                p.setString(1, Sessions.encode(e.getValue()));
+                p.setString(1, StoredOccurrences.encode(e.getValue()));
                 p.setString(2, e.getKey());
                 p.addBatch();
             }

@@ -55,8 +55,12 @@ import se.samverkan.api.service.ActivityQuery;
 @Component(service = SearchIndex.class)
 public class SearchIndex {
 
-    /** @param starts epoch seconds of the occurrences' starts, scheduled or cancelled, sorted */
-    private record Entry(String id, String municipality, ActivityCategory category, FocusArea focus, String venueId,
+    /**
+     * What the index keeps of an activity.
+     *
+     * @param starts epoch seconds of the occurrences' starts, scheduled or cancelled, sorted
+     */
+    record Entry(String id, String municipality, ActivityCategory category, FocusArea focus, String venueId,
                          Set<String> languages, Set<String> organisers, long[] starts, String[] tokens) {
     }
 
@@ -75,10 +79,25 @@ public class SearchIndex {
 
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
 
+    /** Reads what search needs of venues and municipalities; the activities come with {@link #load}. */
     @Activate
     public SearchIndex(@Reference Schema schema) throws SQLException {
-        long start = System.nanoTime();
         load(schema.dataSource());
+    }
+
+    /**
+     * Replaces the activities with those the activity service reads from the database at its start (it owns their
+     * mapping, see {@link ActivityServiceImpl}).
+     *
+     * @param start when the read began, for the log
+     */
+    void load(Collection<Entry> stored, long start) {
+        write(() -> {
+            activities.clear();
+            words.clear();
+            facets.clear();
+            stored.forEach(this::addEntry);
+        });
         LOG.log(System.Logger.Level.INFO, "Search index: {0} activities, {1} words, built in {2} ms",
                 activities.size(), words.size(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -127,10 +146,16 @@ public class SearchIndex {
     }
 
     private static Entry entry(Activity a) {
-        Collection<String> texts = Stream.concat(values(a.title()), values(a.description())).toList();
-        return new Entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(),
-                a.languages() == null ? Set.of() : Set.copyOf(a.languages()),
-                a.organiserIds() == null ? Set.of() : Set.copyOf(a.organiserIds()), starts(a.occurrences()),
+        return entry(a.id(), a.municipalityCode(), a.category(), a.focusArea(), a.venueId(), a.languages(),
+                a.organiserIds(), a.occurrences(), Stream.concat(values(a.title()), values(a.description())).toList());
+    }
+
+    /** @param texts the titles and descriptions in every language */
+    static Entry entry(String id, String municipality, ActivityCategory category, FocusArea focus, String venueId,
+                       Collection<String> languages, Collection<String> organisers, Collection<Occurrence> occurrences,
+                       Collection<String> texts) {
+        return new Entry(id, municipality, category, focus, venueId, languages == null ? Set.of() : Set.copyOf(languages),
+                organisers == null ? Set.of() : Set.copyOf(organisers), starts(occurrences),
                 Tokens.of(texts).toArray(String[]::new));
     }
 
@@ -369,36 +394,13 @@ public class SearchIndex {
         }
     }
 
-    /** Reads everything search needs with a few streaming queries (seconds for 100 000 activities). */
+    /** What search needs of other records than activities, read with a few streaming queries. */
     private void load(DataSource dataSource) throws SQLException {
-        Map<String, List<String>> texts = new HashMap<>();
-        Map<String, Set<String>> languages = new HashMap<>();
-        Map<String, Set<String>> organisers = new HashMap<>();
-        Map<String, long[]> starts = new HashMap<>();
-        List<String[]> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             each(s, "SELECT code FROM municipality WHERE active = FALSE", rs -> inactiveMunicipalities.add(rs.getString(1)));
             each(s, "SELECT venue_id, feature FROM venue_accessibility", rs -> venues
                     .computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(AccessibilityFeature.class))
                     .add(AccessibilityFeature.valueOf(rs.getString(2))));
-            each(s, "SELECT id, municipality_code, category, focus_area, venue_id, sessions FROM activity", rs -> {
-                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
-                starts.put(rs.getString(1), starts(Sessions.decode(rs.getString(6))));
-            });
-            each(s, "SELECT activity_id, lang FROM activity_language", rs -> languages
-                    .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
-            each(s, "SELECT activity_id, organisation_id FROM activity_organiser", rs -> organisers
-                    .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
-            for (String table : List.of("activity_title", "activity_description")) {
-                each(s, "SELECT activity_id, content FROM " + table, rs -> texts
-                        .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
-            }
-        }
-        for (String[] r : rows) {
-            addEntry(new Entry(r[0], r[1].trim(), ActivityCategory.valueOf(r[2]), FocusArea.valueOf(r[3]), r[4],
-                    Set.copyOf(languages.getOrDefault(r[0], Set.of())), Set.copyOf(organisers.getOrDefault(r[0], Set.of())),
-                    starts.get(r[0]),
-                    Tokens.of(texts.getOrDefault(r[0], List.of())).toArray(String[]::new)));
         }
     }
 
@@ -419,11 +421,11 @@ public class SearchIndex {
     }
 
     /**
-     * Cancelled sessions count: a search by date, and the calendar export, must still show an activity whose
-     * sessions were all cancelled, with its sessions marked so, or nobody learns of the cancellation.
+     * Cancelled occurrences count: a search by date, and the calendar export, must still show an activity whose
+     * occurrences were all cancelled, with its occurrences marked so, or nobody learns of the cancellation.
      */
-    private static long[] starts(Collection<Occurrence> sessions) {
-        return sessions == null ? new long[0]
-                : sessions.stream().mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
+    private static long[] starts(Collection<Occurrence> occurrences) {
+        return occurrences == null ? new long[0]
+                : occurrences.stream().mapToLong(o -> o.start().toEpochSecond()).sorted().toArray();
     }
 }

@@ -163,7 +163,7 @@ class PersistenceTest {
         activities.delete(ADMIN, "a-simkurs");
         activities.create(ADMIN, RecordServices.swimming("c-simkurs", "1487", "2026-12-15T18:00:00+01:00"));
         venues.update(ADMIN, "ikc-vanersborg", new Venue("ikc-vanersborg", "IKC", null, "1487", Set.of()));
-        SearchIndex rebuilt = new SearchIndex(db.schema);
+        SearchIndex rebuilt = rebuiltIndex();
         for (ActivityQuery q : List.of(query(null, null, null, null, null), query(null, "ar", null, null, null),
                 query(null, null, AccessibilityFeature.HEARING_LOOP, null, null), text("kvinnor"),
                 query(null, null, null, LocalDate.parse("2026-12-15"), LocalDate.parse("2026-12-15")))) {
@@ -174,7 +174,7 @@ class PersistenceTest {
     }
 
     @Test
-    void anActivityWhoseSessionsAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
+    void anActivityWhoseOccurrencesAreAllCancelledIsStillFoundByDateWithThemCancelled() throws Exception {
         Activity a = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = a.occurrences().get(0);
         activities.update(ADMIN, "simkurs", new Activity("simkurs", a.title(), a.description(), a.category(),
@@ -185,32 +185,32 @@ class PersistenceTest {
         ActivityQuery thatDay = query(null, null, null, day, day);
         assertEquals(List.of("simkurs"), ids(thatDay), "subscribers and searchers must learn of the cancellation");
         assertEquals(OccurrenceStatus.CANCELLED, activities.search(thatDay).items().get(0).occurrences().get(0).status());
-        assertEquals(List.of("simkurs"), new SearchIndex(db.schema).search(thatDay), "and after a restart");
+        assertEquals(List.of("simkurs"), rebuiltIndex().search(thatDay), "and after a restart");
         assertEquals(List.of(), ids(query(null, null, null, day.plusDays(1), day.plusDays(1))));
     }
 
     @Test
-    void sessionsSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
-        // As a calendar feed sends them: never with ids. Only the moved session gets a new one.
+    void occurrencesSentWithoutIdsKeepTheIdsOfTheStoredOnesAtTheSameStart() {
+        // As a calendar feed sends them: never with ids. Only the moved occurrence gets a new one.
         Activity first = activities.create(ADMIN, RecordServices.swimming("simkurs", "1487", "2026-12-01T18:00:00+01:00"));
         Occurrence o = first.occurrences().get(0);
         Occurrence next = new Occurrence(null, o.start().plusWeeks(1), o.end().plusWeeks(1), null);
-        Activity two = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+        Activity two = activities.update(ADMIN, "simkurs", withOccurrences(first, List.of(
                 new Occurrence(null, o.start(), o.end(), null), next)));
         List<Long> ids = two.occurrences().stream().map(Occurrence::id).toList();
         assertEquals(o.id(), ids.get(0));
 
-        Activity again = activities.update(ADMIN, "simkurs", withSessions(first, List.of(
+        Activity again = activities.update(ADMIN, "simkurs", withOccurrences(first, List.of(
                 new Occurrence(null, o.start(), o.end(), OccurrenceStatus.CANCELLED),
                 new Occurrence(null, next.start().plusHours(1), next.end().plusHours(1), null))));
-        assertEquals(ids.get(0), again.occurrences().get(0).id(), "same start, same session, though cancelled now");
-        assertEquals(ids.get(1) + 1, again.occurrences().get(1).id(), "a moved session is a new one");
+        assertEquals(ids.get(0), again.occurrences().get(0).id(), "same start, same occurrence, though cancelled now");
+        assertEquals(ids.get(1) + 1, again.occurrences().get(1).id(), "a moved occurrence is a new one");
     }
 
-    private static Activity withSessions(Activity a, List<Occurrence> sessions) {
+    private static Activity withOccurrences(Activity a, List<Occurrence> occurrences) {
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), null, null, a.venueId(), a.capacity(),
-                a.costSek(), sessions);
+                a.costSek(), occurrences);
     }
 
     @Test
@@ -295,7 +295,7 @@ class PersistenceTest {
                 abf.capacity(), abf.costSek(), abf.occurrences()));
         ActivityQuery byAbf = new ActivityQuery(null, null, null, null, null, null, null, null, 0, 20, "abf");
         assertEquals(List.of("abf-simkurs"), ids(byAbf));
-        assertEquals(List.of("abf-simkurs"), new SearchIndex(db.schema).search(byAbf), "loaded from the database");
+        assertEquals(List.of("abf-simkurs"), rebuiltIndex().search(byAbf), "loaded from the database");
     }
 
     @Test
@@ -507,6 +507,13 @@ class PersistenceTest {
         assertEquals(10, status.schemaVersion(), "the highest script any owner has run: here the records' V10");
         assertEquals(2L, status.counts().get("municipality"));
         assertEquals(1L, status.counts().get("venue"));
+    }
+
+    /** The index as a restart builds it: read from the database by a starting activity service. */
+    private SearchIndex rebuiltIndex() throws Exception {
+        SearchIndex rebuilt = new SearchIndex(db.schema);
+        new ActivityServiceImpl(db, contributions, rebuilt, new RecordHooks());
+        return rebuilt;
     }
 
     private List<String> ids(ActivityQuery q) {

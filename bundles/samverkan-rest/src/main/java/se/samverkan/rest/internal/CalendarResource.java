@@ -58,7 +58,7 @@ import se.samverkan.rest.spi.RestResource;
 public class CalendarResource {
 
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
-    /** Sessions from this many days back are still published, so a subscriber sees what just happened. */
+    /** Occurrences from this many days back are still published, so a subscriber sees what just happened. */
     private static final int PAST_DAYS = 30;
     private static final int MAX_AGE_SECONDS = 900;
 
@@ -75,7 +75,7 @@ public class CalendarResource {
 
     @GET
     @Produces(TEXT_CALENDAR)
-    @Operation(summary = "Subscribable iCalendar feed (RFC 5545) of the activities, filters combinable; sessions "
+    @Operation(summary = "Subscribable iCalendar feed (RFC 5545) of the activities, filters combinable; occurrences "
             + "from " + PAST_DAYS + " days back on")
     @ApiResponse(responseCode = "200", description = "The calendar", headers = {
         @Header(name = "ETag", description = "Changes when the calendar's content does"),

@@ -29,7 +29,7 @@ import se.samverkan.routes.ServiceUnavailableException;
 
 /**
  * Stores activities by id, as the {@code samverkan:activities} endpoint promises: a missing one is created, a
- * stored one that differs is replaced (its sessions keep their ids where the start is the same), an equal one
+ * stored one that differs is replaced (its occurrences keep their ids where the start is the same), an equal one
  * is left alone, and a refused one is reported with its reason while the others go on. Knows nothing of Camel,
  * so the endpoint around it is all that a move to another Camel version touches.
  */
@@ -88,7 +88,7 @@ final class ActivityImport {
             if (sameContent(stored.get(), incoming)) {
                 return new ImportResult(id, Outcome.UNCHANGED, null);
             }
-            activities.update(caller, id, keepSessionIds(stored.get(), incoming));
+            activities.update(caller, id, keepOccurrenceIds(stored.get(), incoming));
             return new ImportResult(id, Outcome.UPDATED, null);
         } catch (SamverkanException e) {
             return ImportResult.refused(id, e.getMessage());
@@ -100,7 +100,7 @@ final class ActivityImport {
         }
     }
 
-    /** Equal as stored: absent and empty are the same, amounts by value, sessions by instant. */
+    /** Equal as stored: absent and empty are the same, amounts by value, occurrences by instant. */
     static boolean sameContent(Activity a, Activity b) {
         return Objects.equals(a.id(), b.id())
                 && map(a.title()).equals(map(b.title()))
@@ -116,11 +116,11 @@ final class ActivityImport {
                 && Objects.equals(a.venueId(), b.venueId())
                 && Objects.equals(a.capacity(), b.capacity())
                 && sameAmount(a.costSek(), b.costSek())
-                && sessions(a).equals(sessions(b));
+                && occurrences(a).equals(occurrences(b));
     }
 
-    /** Sessions sent without an id take the id of the stored session with the same start. */
-    static Activity keepSessionIds(Activity stored, Activity incoming) {
+    /** Occurrences sent without an id take the id of the stored occurrence with the same start. */
+    static Activity keepOccurrenceIds(Activity stored, Activity incoming) {
         if (incoming.occurrences() == null || stored.occurrences() == null) {
             return incoming;
         }
@@ -138,19 +138,19 @@ final class ActivityImport {
                 incoming.capacity(), incoming.costSek(), occurrences);
     }
 
-    private record Session(Instant start, Instant end, OccurrenceStatus status) {
+    private record OccurrenceInstants(Instant start, Instant end, OccurrenceStatus status) {
     }
 
-    private static List<Session> sessions(Activity a) {
+    private static List<OccurrenceInstants> occurrences(Activity a) {
         if (a.occurrences() == null) {
             return List.of();
         }
         return a.occurrences().stream()
-                .map(o -> new Session(o.start() == null ? null : o.start().toInstant(),
+                .map(o -> new OccurrenceInstants(o.start() == null ? null : o.start().toInstant(),
                         o.end() == null ? null : o.end().toInstant(),
                         o.status() == null ? OccurrenceStatus.SCHEDULED : o.status()))
-                .sorted(Comparator.comparing(Session::start, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Session::end, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(OccurrenceInstants::start, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(OccurrenceInstants::end, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
     }
 

@@ -161,21 +161,21 @@ class SamverkanEndpointTest {
     }
 
     @Test
-    void sessionsKeepTheirIdsWhenAnImportChangesThem() throws Exception {
+    void occurrencesKeepTheirIdsWhenAnImportChangesThem() throws Exception {
         ProducerTemplate template = start();
         Occurrence stored = new Occurrence(41L, START, START.plusHours(1), OccurrenceStatus.SCHEDULED);
-        Activity before = withSessions(course("sprakcafe-orebro", "Språkcafé", 20), List.of(stored));
+        Activity before = withOccurrences(course("sprakcafe-orebro", "Språkcafé", 20), List.of(stored));
         services.activities.seed(before);
 
-        // The same session in another offset and without its id: nothing to write.
+        // The same occurrence in another offset and without its id: nothing to write.
         Occurrence sameInUtc = new Occurrence(null, START.withOffsetSameInstant(java.time.ZoneOffset.UTC),
                 START.plusHours(1).withOffsetSameInstant(java.time.ZoneOffset.UTC), null);
         assertEquals(Outcome.UNCHANGED, results(template.requestBody("direct:import",
-                withSessions(before, List.of(sameInUtc)))).get(0).outcome());
+                withOccurrences(before, List.of(sameInUtc)))).get(0).outcome());
 
         Occurrence longer = new Occurrence(null, START, START.plusHours(2), OccurrenceStatus.SCHEDULED);
         assertEquals(Outcome.UPDATED, results(template.requestBody("direct:import",
-                withSessions(before, List.of(longer)))).get(0).outcome());
+                withOccurrences(before, List.of(longer)))).get(0).outcome());
         Occurrence after = services.activities.get("sprakcafe-orebro").occurrences().get(0);
         assertEquals(41L, after.id());
         assertEquals(START.plusHours(2), after.end());
@@ -210,7 +210,7 @@ class SamverkanEndpointTest {
                 List.of());
     }
 
-    private static Activity withSessions(Activity a, List<Occurrence> occurrences) {
+    private static Activity withOccurrences(Activity a, List<Occurrence> occurrences) {
         return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
                 a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
                 a.capacity(), a.costSek(), occurrences);

@@ -52,7 +52,7 @@ class ContributionFileTest {
     }
 
     @Test
-    void sessionsFollowTheDayTheFileIsRead() {
+    void occurrencesFollowTheDayTheFileIsRead() {
         Activity swimming = read().activities().stream()
                 .filter(a -> a.id().equals("simkurs-gotene")).findFirst().orElseThrow();
         assertEquals(OffsetDateTime.parse("2027-01-09T10:00+01:00"), swimming.occurrences().get(0).start());

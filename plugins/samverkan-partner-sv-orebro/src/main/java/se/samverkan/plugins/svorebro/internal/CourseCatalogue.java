@@ -41,11 +41,11 @@ import se.samverkan.api.util.Csv;
  *     comma or |)</td></tr>
  * <tr><td>municipality_code</td><td>yes</td><td>1882</td><td>the municipality (SCB code)</td></tr>
  * <tr><td>venue_id</td><td>no</td><td>sv-askersund</td><td>the venue</td></tr>
- * <tr><td>start_date</td><td>yes</td><td>2026-09-01</td><td>the first session is the first weekday on or after it</td></tr>
+ * <tr><td>start_date</td><td>yes</td><td>2026-09-01</td><td>the first occurrence is the first weekday on or after it</td></tr>
  * <tr><td>weekday</td><td>yes</td><td>tisdag</td><td>in Swedish or English</td></tr>
- * <tr><td>time</td><td>yes</td><td>18:00</td><td>start of each session, Swedish time</td></tr>
- * <tr><td>duration_minutes</td><td>yes</td><td>120</td><td>length of each session</td></tr>
- * <tr><td>weeks</td><td>yes</td><td>8</td><td>number of weekly sessions</td></tr>
+ * <tr><td>time</td><td>yes</td><td>18:00</td><td>start of each occurrence, Swedish time</td></tr>
+ * <tr><td>duration_minutes</td><td>yes</td><td>120</td><td>length of each occurrence</td></tr>
+ * <tr><td>weeks</td><td>yes</td><td>8</td><td>number of weekly occurrences</td></tr>
  * <tr><td>capacity</td><td>no</td><td>12</td><td>places</td></tr>
  * <tr><td>cost_sek</td><td>no</td><td>0</td><td>fee in kronor (decimal comma or point)</td></tr>
  * </table>
@@ -175,17 +175,17 @@ final class CourseCatalogue {
         if (titleEn != null) {
             title.put("en", titleEn);
         }
-        List<Occurrence> sessions = new ArrayList<>(weeks);
+        List<Occurrence> occurrences = new ArrayList<>(weeks);
         LocalDate first = startDate.with(TemporalAdjusters.nextOrSame(weekday));
         for (int week = 0; week < weeks; week++) {
-            // Zoned per date, so each session has the offset in force that day (CET or CEST).
+            // Zoned per date, so each occurrence has the offset in force that day (CET or CEST).
             ZonedDateTime start = ZonedDateTime.of(first.plusWeeks(week), time, Activity.ZONE);
-            sessions.add(new Occurrence(null, start.toOffsetDateTime(), start.plusMinutes(minutes).toOffsetDateTime(),
+            occurrences.add(new Occurrence(null, start.toOffsetDateTime(), start.plusMinutes(minutes).toOffsetDateTime(),
                     OccurrenceStatus.SCHEDULED));
         }
         return new Activity(activityId(courseId), title, Map.of(), kind.category(), kind.focusArea(),
                 Set.of("newcomers"), languages, municipality, List.of(organiserId), null, null,
-                f.text("venue_id"), capacity, cost, sessions);
+                f.text("venue_id"), capacity, cost, occurrences);
     }
 
     private static Kind kind(String value) {
@@ -215,7 +215,7 @@ final class CourseCatalogue {
         return day;
     }
 
-    /** Two years of weekly sessions at most: a typo must not make thousands. */
+    /** Two years of weekly occurrences at most: a typo must not make thousands. */
     private static Integer weeks(String value) {
         int n = positive(value);
         if (n > MAX_WEEKS) {

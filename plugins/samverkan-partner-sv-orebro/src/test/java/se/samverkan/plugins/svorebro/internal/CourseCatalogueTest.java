@@ -25,7 +25,7 @@ class CourseCatalogueTest {
     private final CourseCatalogue catalogue = new CourseCatalogue("sv-orebro-lan", "sv-orebro-");
 
     @Test
-    void mapsARowToAnActivityWithWeeklySessionsInSwedishTime() {
+    void mapsARowToAnActivityWithWeeklyOccurrencesInSwedishTime() {
         CourseCatalogue.Read read = catalogue.read(HEADER + "\n"
                 + "K-2026/1043;Svenska i vardagen;Swedish for everyday life;Språk;sv, ar;1882;sv-askersund;"
                 + "2026-10-20;onsdag;18:00;120;3;12;0,00\n");

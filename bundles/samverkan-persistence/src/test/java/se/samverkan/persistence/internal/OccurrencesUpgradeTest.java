@@ -21,10 +21,10 @@ import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityQuery;
 
 /** Schema V7 moves the occurrence rows of a V6 database into each activity's sessions column. */
-class SessionsUpgradeTest {
+class OccurrencesUpgradeTest {
 
     @Test
-    void occurrenceRowsBecomeSessionsWithTheirIdsTimesAndStatus() throws Exception {
+    void occurrenceRowsMoveIntoTheColumnWithTheirIdsTimesAndStatus() throws Exception {
         String name = "memory:" + UUID.randomUUID();
         EmbeddedDataSource v6 = new EmbeddedDataSource();
         v6.setDatabaseName(name);
@@ -60,12 +60,12 @@ class SessionsUpgradeTest {
                             OffsetDateTime.parse("2027-06-08T19:30+02:00"), OccurrenceStatus.CANCELLED)),
                     activities.get("simkurs").occurrences());
             assertEquals(List.of(), activities.get("utan-tider").occurrences());
-            // The index built at start reads the column: a session matches its day, a cancelled one too.
+            // The index built at start reads the column: an occurrence matches its day, a cancelled one too.
             assertEquals(List.of("simkurs"), index.search(day("2027-06-01")));
             assertEquals(List.of("simkurs"), index.search(day("2027-06-08")));
             assertEquals(List.of(), index.search(day("2027-06-09")));
 
-            // A new session numbers on from the highest moved id.
+            // A new occurrence numbers on from the highest moved id.
             Activity moved = activities.get("simkurs");
             List<Occurrence> more = new java.util.ArrayList<>(moved.occurrences());
             more.add(new Occurrence(null, OffsetDateTime.parse("2027-06-15T18:00+02:00"),

@@ -19,24 +19,25 @@ import se.samverkan.api.model.Occurrence;
 import se.samverkan.api.model.OccurrenceStatus;
 
 /**
- * An activity's sessions as the text of its {@code activity.sessions} column (schema V7): one session per line,
- * {@code id start end status}, times in epoch seconds (UTC), status {@code S}cheduled or {@code C}ancelled, sorted
- * by start. A weekly course imported from a calendar has fifty sessions a year; one column instead of a row each
- * makes writing an activity one row, which is most of what a feed's first import costs (see BENCHMARKS.md).
- * Session ids are unique within their activity; a new session gets the next id after the activity's highest.
+ * An activity's occurrences as the text of its {@code activity.sessions} column (schema V7; "occurrence" is the
+ * platform's word, the column keeps its name): one occurrence per line, {@code id start end status}, times in epoch
+ * seconds (UTC), status {@code S}cheduled or {@code C}ancelled, sorted by start. A weekly course imported from a
+ * calendar has fifty occurrences a year; one column instead of a row each makes writing an activity one row, which is
+ * most of what a feed's first import costs (see BENCHMARKS.md). Occurrence ids are unique within their activity; a
+ * new occurrence gets the next id after the activity's highest.
  */
-public final class Sessions {
+public final class StoredOccurrences {
 
     private static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start)
             .thenComparing(Occurrence::end);
 
-    private Sessions() {
+    private StoredOccurrences() {
     }
 
-    /** @param sessions with ids; written sorted by start */
-    public static String encode(Collection<Occurrence> sessions) {
-        StringBuilder text = new StringBuilder(sessions.size() * 30);
-        for (Occurrence o : sessions.stream().sorted(BY_START).toList()) {
+    /** @param occurrences with ids; written sorted by start */
+    public static String encode(Collection<Occurrence> occurrences) {
+        StringBuilder text = new StringBuilder(occurrences.size() * 30);
+        for (Occurrence o : occurrences.stream().sorted(BY_START).toList()) {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
@@ -47,24 +48,24 @@ public final class Sessions {
         return text.toString();
     }
 
-    /** The sessions in Stockholm time, sorted by start; none for null or empty text. */
+    /** The occurrences in Stockholm time, sorted by start; none for null or empty text. */
     public static List<Occurrence> decode(String text) {
-        List<Occurrence> sessions = new ArrayList<>();
+        List<Occurrence> occurrences = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return sessions;
+            return occurrences;
         }
         for (String line : text.split("\n")) {
             String[] f = line.split(" ");
-            sessions.add(new Occurrence(Long.valueOf(f[0]), time(f[1]), time(f[2]),
+            occurrences.add(new Occurrence(Long.valueOf(f[0]), time(f[1]), time(f[2]),
                     "C".equals(f[3]) ? OccurrenceStatus.CANCELLED : OccurrenceStatus.SCHEDULED));
         }
-        return sessions;
+        return occurrences;
     }
 
     /**
-     * The sessions to store for an activity: those whose id names a stored session keep it; one without an id that
-     * starts when a stored session (not kept by another) starts is that session and keeps its id; the others get new
-     * ids after the highest stored one. A missing status is SCHEDULED.
+     * The occurrences to store for an activity: those whose id names a stored occurrence keep it; one without an id
+     * that starts when a stored occurrence (not kept by another) starts is that occurrence and keeps its id; the
+     * others get new ids after the highest stored one. A missing status is SCHEDULED.
      */
     static List<Occurrence> assignIds(List<Occurrence> stored, List<Occurrence> wanted) {
         long next = stored.stream().mapToLong(Occurrence::id).max().orElse(0);
@@ -72,12 +73,12 @@ public final class Sessions {
         Long[] ids = new Long[wanted.size()];
         Set<Long> taken = new HashSet<>();
         for (int i = 0; i < ids.length; i++) {
-            // A stored session's id is kept once; a second session claiming it is a new one.
+            // A stored occurrence's id is kept once; a second occurrence claiming it is a new one.
             Long id = wanted.get(i).id();
             ids[i] = id != null && known.contains(id) && taken.add(id) ? id : null;
         }
-        // Imports (calendar feeds, course catalogues) send no ids: their sessions are matched by start, so that a
-        // session keeps its id while its start stays (subscribers and attendance refer to it).
+        // Imports (calendar feeds, course catalogues) send no ids: their occurrences are matched by start, so that
+        // an occurrence keeps its id while its start stays (subscribers and attendance refer to it).
         Map<Instant, Deque<Long>> free = new HashMap<>();
         stored.stream().filter(o -> !taken.contains(o.id()))
                 .forEach(o -> free.computeIfAbsent(o.start().toInstant(), s -> new ArrayDeque<>()).add(o.id()));
