@@ -22,6 +22,7 @@ import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.routes.ImportJob;
 
 /**
  * One organisation register, made by its factory configuration
@@ -33,7 +34,7 @@ import se.samverkan.api.util.Sha256;
  * quarantined with its reason and raw text (source {@code register:ID}, key its organisation number or line)
  * and can be replayed after a fix; a quarantined row whose organisation a later run takes is discarded.
  */
-@Component(service = {RoutesBuilder.class, Registry.class}, configurationPid = OrganisationRegisterImport.PID,
+@Component(service = {RoutesBuilder.class, ImportJob.class, Registry.class}, configurationPid = OrganisationRegisterImport.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class OrganisationRegisterImport extends Registry {
 
@@ -77,8 +78,8 @@ public class OrganisationRegisterImport extends Registry {
     }
 
     @Override
-    String quarantineSource() {
-        return "register:" + id();
+    public String quarantineSource() {
+        return "register:" + registryId();
     }
 
     @Override
@@ -86,7 +87,7 @@ public class OrganisationRegisterImport extends Registry {
         List<RegisterFile.Row> rows = new ArrayList<>();
         String listing = null;
         if (settings.url() != null) {
-            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"), id()));
+            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"), registryId()));
         } else {
             List<Path> files = files();
             listing = listing(files);
@@ -95,7 +96,7 @@ public class OrganisationRegisterImport extends Registry {
             }
             for (Path file : files) {
                 try {
-                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), id()));
+                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), registryId()));
                 } catch (IOException e) {
                     throw new UnavailableException("cannot read " + file + ": " + e.getMessage(), e);
                 } catch (UnusableException e) {
@@ -134,7 +135,7 @@ public class OrganisationRegisterImport extends Registry {
     @Override
     synchronized String replay(String raw) {
         try {
-            List<RegisterFile.Row> rows = RegisterFile.parse(raw, id());
+            List<RegisterFile.Row> rows = RegisterFile.parse(raw, registryId());
             if (rows.size() != 1) {
                 return "the quarantined text holds " + rows.size() + " rows, not one";
             }

@@ -24,6 +24,7 @@ import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
+import se.samverkan.routes.ImportJobs;
 
 /** What the console's feed-*, quarantine-* and mail-* commands do, for administrators over REST. */
 @Path("admin")
@@ -32,20 +33,22 @@ public class AdminResource {
 
     private final Supplier<FeedService> feeds;
     private final QuarantineService quarantine;
+    private final ImportJobs jobs;
     private final Supplier<MailQueue> mail;
 
     @Context
     private SecurityContext security;
 
-    /** @param feeds the feed service, or null while the calendar import is not installed */
-    public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine) {
-        this(feeds, quarantine, () -> null);
-    }
-
-    /** @param mail the outgoing mail queue, or null while it is not installed */
-    public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine, Supplier<MailQueue> mail) {
+    /**
+     * @param feeds the feed service, or null while the calendar import is not installed
+     * @param jobs  the import jobs, through which quarantined items are replayed
+     * @param mail  the outgoing mail queue, or null while it is not installed
+     */
+    public AdminResource(Supplier<FeedService> feeds, QuarantineService quarantine, ImportJobs jobs,
+                         Supplier<MailQueue> mail) {
         this.feeds = feeds;
         this.quarantine = quarantine;
+        this.jobs = jobs;
         this.mail = mail;
     }
 
@@ -58,7 +61,7 @@ public class AdminResource {
     @POST
     @Path("feeds/{id}/sync")
     public FeedStatus sync(@PathParam("id") String id) {
-        return feedService("sync a calendar feed").sync(id);
+        return feedService("sync a calendar feed").sync(CallerContext.callerOf(security), id);
     }
 
     @GET
@@ -69,12 +72,14 @@ public class AdminResource {
         return quarantine.list(source == null || source.isBlank() ? null : source, !all);
     }
 
-    /** 200 with the item when it was taken; 409 with the reason when it still cannot be. */
+    /**
+     * Replays the item through the import job its source names: 200 with the item when it was taken; 409 with
+     * the reason when it still cannot be.
+     */
     @POST
     @Path("quarantine/{id}/replay")
     public Quarantined replay(@PathParam("id") long id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "replay quarantined items");
-        String problem = quarantine.replay(id);
+        String problem = jobs.replay(CallerContext.callerOf(security), id);
         if (problem != null) {
             throw new ConflictException("item " + id + " was not taken: " + problem);
         }
@@ -88,8 +93,7 @@ public class AdminResource {
     @DELETE
     @Path("quarantine/{id}")
     public Quarantined discard(@PathParam("id") long id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "discard quarantined items");
-        return quarantine.discard(id);
+        return quarantine.discard(CallerContext.callerOf(security), id);
     }
 
     /** As {@link #discard(long)}, for clients that cannot send DELETE. */
@@ -110,7 +114,7 @@ public class AdminResource {
     @POST
     @Path("mail/{id}/replay")
     public QueuedMail replayMail(@PathParam("id") long id) {
-        return mailQueue("replay outgoing mail").replay(id);
+        return mailQueue("replay outgoing mail").replay(CallerContext.callerOf(security), id);
     }
 
     private MailQueue mailQueue(String what) {

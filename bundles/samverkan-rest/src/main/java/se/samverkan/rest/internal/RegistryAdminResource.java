@@ -41,7 +41,7 @@ public class RegistryAdminResource {
     @POST
     @Path("{id}/run")
     public RegistryStatus run(@PathParam("id") String id) {
-        return service("run a registry").run(id);
+        return service("run a registry").run(CallerContext.callerOf(security), id);
     }
 
     private RegistryService service(String what) {

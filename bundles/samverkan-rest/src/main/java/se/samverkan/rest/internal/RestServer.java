@@ -37,6 +37,7 @@ import se.samverkan.api.service.OrganisationService;
 import se.samverkan.api.service.ProgrammeService;
 import se.samverkan.api.service.VenueService;
 import se.samverkan.api.subscription.SubscriptionService;
+import se.samverkan.routes.ImportJobs;
 
 /** Publishes the REST API on CXF's servlet while all services it serves are present. */
 @Component(immediate = true, configurationPid = "se.samverkan.rest")
@@ -73,6 +74,7 @@ public class RestServer {
                       @Reference VenueService venues,
                       @Reference ActivityService activities,
                       @Reference QuarantineService quarantine,
+                      @Reference ImportJobs jobs,
                       @Reference OrganisationRegister register,
                       @Reference KpiStore kpis,
                       @Reference DraftService drafts) {
@@ -87,8 +89,9 @@ public class RestServer {
                 new Resources.Venues(venues),
                 new ActivityResource(activities),
                 new CalendarResource(activities),
-                new AdminResource(() -> feeds, quarantine, () -> mail),
+                new AdminResource(() -> feeds, quarantine, jobs, () -> mail),
                 new RegistryAdminResource(() -> registries),
+                new JobResource(jobs),
                 new RegisterResource(register),
                 new KpiResource(kpis),
                 new DraftResource(drafts),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.MailQueue;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.testing.InMemoryQuarantine;
 
@@ -43,7 +44,7 @@ class AdminResourceTest {
                 null, null, null, null);
         MailQueue queue = new MailQueue() {
             @Override
-            public QueuedMail replay(long id) {
+            public QueuedMail replay(Caller caller, long id) {
                 if (id == 2) {
                     // What the outbox's JDBC layer throws when a statement fails.
                     throw new IllegalStateException("Cannot write the mail outbox: the disk is full");
@@ -72,7 +73,7 @@ class AdminResourceTest {
             }
         };
         server = new ApiServer(dir, Map.of(), security -> List.of(
-                new AdminResource(() -> null, new InMemoryQuarantine(), () -> queue)));
+                new AdminResource(() -> null, new InMemoryQuarantine(), null, () -> queue)));
 
         HttpResponse<String> notDead = replay(waiting.id());
         assertEquals(409, notDead.statusCode());

@@ -22,7 +22,7 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(Resources.Municipalities.class,
             Resources.Organisations.class, Resources.Agreements.class, Resources.Programmes.class,
             Resources.Venues.class, ActivityResource.class, CalendarResource.class, AdminResource.class,
-            RegistryAdminResource.class, RegisterResource.class, KpiResource.class, DraftResource.class,
+            RegistryAdminResource.class, JobResource.class, RegisterResource.class, KpiResource.class, DraftResource.class,
             SubscriptionResource.class, HealthResource.class, OpenApiResource.class);
 
     @Test

@@ -28,6 +28,6 @@ public class FeedSyncCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.feeds(List.of(feeds.sync(id))).print(out);
+        Tables.feeds(List.of(feeds.sync(consoleCaller(), id))).print(out);
     }
 }

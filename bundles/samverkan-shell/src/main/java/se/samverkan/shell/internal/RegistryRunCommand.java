@@ -28,6 +28,6 @@ public class RegistryRunCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        Tables.registries(List.of(registries.run(id))).print(out);
+        Tables.registries(List.of(registries.run(consoleCaller(), id))).print(out);
     }
 }
