@@ -66,7 +66,7 @@ public class CalendarFeedsIT extends PlatformTestSupport {
                 + "END:VEVENT\r\nEND:VCALENDAR\r\n", StandardCharsets.UTF_8);
         configureFactory(FEED_PID, Map.of("id", "itest-rb", "folder", folder.toString(), "organisation", "radda-barnen",
                 "municipality", "1882", "languages", "sv, ar", "category.Läxor", "CIVIC_INFORMATION",
-                "startDelaySeconds", "0"));
+                "startDelaySeconds", "1"));
 
         await("the feed itest-rb read", () -> feeds.feed("itest-rb"),
                 feed -> feed.map(f -> f.events() == 1 && f.lastSuccess() != null).orElse(false));
