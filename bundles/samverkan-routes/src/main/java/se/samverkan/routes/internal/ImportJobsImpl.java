@@ -4,7 +4,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -63,8 +66,9 @@ public class ImportJobsImpl implements ImportJobs {
 
     @Override
     public List<JobStatus> jobs() {
-        return jobs.stream().map(ImportJob::id).distinct().sorted()
-                .map(id -> find(id).orElseThrow().status()).toList();
+        Map<String, ImportJob> first = new TreeMap<>();
+        jobs.forEach(job -> first.putIfAbsent(job.id(), job));
+        return first.values().stream().map(ImportJob::status).toList();
     }
 
     @Override
@@ -96,7 +100,7 @@ public class ImportJobsImpl implements ImportJobs {
         Quarantined item = quarantine.find(quarantinedId)
                 .orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(quarantinedId)));
         if (item.state() != State.WAITING) {
-            return "item " + item.id() + " is " + item.state().name().toLowerCase() + ", not waiting";
+            return "item " + item.id() + " is " + item.state().name().toLowerCase(Locale.ROOT) + ", not waiting";
         }
         Optional<ImportJob> job = jobs.stream().filter(j -> item.source().equals(j.quarantineSource())).findFirst();
         if (job.isEmpty()) {
