@@ -28,6 +28,7 @@ import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.ActivityCategory;
 import se.samverkan.api.model.FocusArea;
+import se.samverkan.api.security.Caller;
 import se.samverkan.calendar.FeedMapping;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ParsedFeed;
@@ -141,17 +142,17 @@ public class CalendarFeedsIT extends PlatformTestSupport {
             String id = ICalendarImport.activityId("itest-http", "kor-1@abf.se");
             assertEquals("Kör på lätt svenska", activityService.get(id).title().get("sv"));
 
-            FeedStatus unchanged = feeds.sync("itest-http");
+            FeedStatus unchanged = feeds.sync(Caller.SYSTEM, "itest-http");
             assertEquals("\"v1\"", publisher.lastIfNoneMatch);
             assertEquals(304, publisher.lastStatus);
             assertEquals("OK", unchanged.state());
 
             publisher.change(calendar("kor-1@abf.se", "Kör på lätt svenska, ny lokal"));
-            assertEquals(1, feeds.sync("itest-http").lastRun().updated());
+            assertEquals(1, feeds.sync(Caller.SYSTEM, "itest-http").lastRun().updated());
             assertEquals("Kör på lätt svenska, ny lokal", activityService.get(id).title().get("sv"));
 
             publisher.failing = true;
-            FeedStatus failing = feeds.sync("itest-http");
+            FeedStatus failing = feeds.sync(Caller.SYSTEM, "itest-http");
             assertEquals("FAILING", failing.state());
             assertTrue(failing.lastError(), failing.lastError().contains("HTTP 503"));
             assertEquals("the last good data is kept", "Kör på lätt svenska, ny lokal", activityService.get(id).title().get("sv"));
@@ -161,7 +162,7 @@ public class CalendarFeedsIT extends PlatformTestSupport {
             publisher.failing = false;
             publisher.delayMillis = 1500;
             publisher.change(calendar("kor-1@abf.se", "Kör"));
-            assertEquals("OK", feeds.sync("itest-http").state());
+            assertEquals("OK", feeds.sync(Caller.SYSTEM, "itest-http").state());
             assertEquals("Kör", activityService.get(id).title().get("sv"));
         }
     }

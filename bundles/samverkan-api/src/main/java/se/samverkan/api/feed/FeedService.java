@@ -3,6 +3,8 @@ package se.samverkan.api.feed;
 import java.util.List;
 import java.util.Optional;
 
+import se.samverkan.api.security.Caller;
+
 /** The configured calendar feeds: their state, and a sync on demand. */
 public interface FeedService {
 
@@ -12,9 +14,11 @@ public interface FeedService {
     Optional<FeedStatus> feed(String id);
 
     /**
-     * Reads the feed now (conditionally: an unchanged source costs a request), waiting for the result.
+     * Reads the feed now (conditionally: an unchanged source costs a request), waiting for the result: a run of
+     * its import job {@code feed:ID}, checked and audited as every job's run.
      *
+     * @throws se.samverkan.api.service.AccessDeniedException if the caller is not an administrator
      * @throws se.samverkan.api.service.NotFoundException if no feed has that id
      */
-    FeedStatus sync(String id);
+    FeedStatus sync(Caller caller, String id);
 }

@@ -3,6 +3,8 @@ package se.samverkan.api.mail;
 import java.util.List;
 import java.util.Optional;
 
+import se.samverkan.api.security.Caller;
+
 /**
  * The durable queue of outgoing mail: what is queued is sent once the SMTP server takes it, retried with
  * doubling delays while it does not, and kept as {@link QueuedMail.State#DEAD} after the configured attempts.
@@ -21,12 +23,13 @@ public interface MailQueue {
     Optional<QueuedMail> find(long id);
 
     /**
-     * Queues a dead message again, with its attempts reset.
+     * Queues a dead message again, with its attempts reset; the audit log names who did.
      *
+     * @throws se.samverkan.api.service.AccessDeniedException if the caller is not an administrator
      * @throws se.samverkan.api.service.NotFoundException if there is no such message
      * @throws se.samverkan.api.service.ConflictException if it is not dead
      */
-    QueuedMail replay(long id);
+    QueuedMail replay(Caller caller, long id);
 
     /**
      * Withdraws the messages of a family that have not gone out (queued or dead; not one being sent right now),

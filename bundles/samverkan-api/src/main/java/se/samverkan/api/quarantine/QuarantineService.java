@@ -4,7 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The items imports could not take, kept until they are replayed or superseded. */
+import se.samverkan.api.security.Caller;
+
+/**
+ * The items imports could not take, kept until they are replayed or superseded. A replay goes through the import
+ * job the item's source names ({@code se.samverkan.routes.ImportJobs}).
+ */
 public interface QuarantineService {
 
     /**
@@ -25,19 +30,12 @@ public interface QuarantineService {
 
     /**
      * Drops a waiting item an administrator decided not to take, e.g. one of a calendar feed that is no longer
-     * configured, which nothing can replay. It is kept, marked DISCARDED.
+     * configured, which nothing can replay. It is kept, marked DISCARDED; the audit log names who discarded it.
      *
      * @return the item as discarded
+     * @throws se.samverkan.api.service.AccessDeniedException if the caller is not an administrator
      * @throws se.samverkan.api.service.NotFoundException if there is no such item
      * @throws se.samverkan.api.service.ConflictException if it is not waiting (already replayed or discarded)
      */
-    Quarantined discard(long id);
-
-    /**
-     * Hands a waiting item to the {@link Replayer} of its source, and marks it replayed if it was taken.
-     *
-     * @return null if it was taken; otherwise why not (it stays waiting)
-     * @throws se.samverkan.api.service.NotFoundException if there is no such item
-     */
-    String replay(long id);
+    Quarantined discard(Caller caller, long id);
 }

@@ -10,18 +10,18 @@ import java.util.Optional;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Quarantined.State;
-import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
 /**
- * The quarantine as a list, with one replayer, for tests of imports; synchronized, since a feed records what it
- * stored on a second thread.
+ * The quarantine as a list, for tests of imports; synchronized, since a feed records what it stored on a second
+ * thread.
  */
 public final class InMemoryQuarantine implements QuarantineService {
 
     private final List<Quarantined> items = new ArrayList<>();
-    public Replayer replayer;
 
     @Override
     public synchronized Quarantined add(String source, String key, String reason, String raw) {
@@ -55,23 +55,14 @@ public final class InMemoryQuarantine implements QuarantineService {
     }
 
     @Override
-    public synchronized Quarantined discard(long id) {
+    public synchronized Quarantined discard(Caller caller, long id) {
+        AccessPolicy.checkAdmin(caller, "discard quarantined items");
         Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
         if (item.state() != State.WAITING) {
             throw new ConflictException("item " + id + " is " + item.state().name().toLowerCase() + ", not waiting");
         }
         resolve(id, State.DISCARDED);
         return find(id).orElseThrow();
-    }
-
-    @Override
-    public synchronized String replay(long id) {
-        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
-        String problem = replayer.replay(item);
-        if (problem == null) {
-            resolve(id, State.REPLAYED);
-        }
-        return problem;
     }
 
     private static Quarantined with(Quarantined q, State state) {

@@ -22,6 +22,7 @@ import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.FeedException;
@@ -29,17 +30,23 @@ import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.calendar.ICalendarImport.Series;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.feeds.internal.FeedStore.State;
+import se.samverkan.routes.ImportJob;
+import se.samverkan.routes.JobRun;
+import se.samverkan.routes.JobRun.Counts;
+import se.samverkan.routes.JobRun.Outcome;
+import se.samverkan.routes.JobStatus;
 import se.samverkan.routes.Retries;
 
 /**
  * One calendar feed, made by its factory configuration ({@link FeedSettings}). It is its own Camel route
  * ({@code feed-ID}), which the platform's CamelContext runs like any plugin's: a timer reads the feed; a read
  * that fails (source down, broken beyond parsing) is retried with doubling delays and then recorded as the
- * feed's last error, and the events stored from the last good read stay as they are.
+ * feed's last error, and the events stored from the last good read stay as they are. It is the import job
+ * {@code feed:ID}: a run now ({@link #run()}, also what {@code FeedService.sync} does) is one read without retries.
  */
-@Component(service = {RoutesBuilder.class, Feed.class}, configurationPid = Feed.PID,
+@Component(service = {RoutesBuilder.class, ImportJob.class, Feed.class}, configurationPid = Feed.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class Feed extends RouteBuilder {
+public class Feed extends RouteBuilder implements ImportJob {
 
     static final String PID = "se.samverkan.calendar.feed";
 
@@ -57,6 +64,11 @@ public class Feed extends RouteBuilder {
     private final FeedImporter importer;
     /** A read of this feed is being stored now (its state's run marker is then this run's, not a crashed one's). */
     private volatile boolean running;
+    /** When the last read of this feed began and ended: the feed's state keeps only when it began. */
+    private volatile Read lastRead;
+
+    private record Read(Instant started, Instant finished) {
+    }
 
     @Activate
     public Feed(Map<String, Object> properties, @Reference ActivityService activities, @Reference FeedStore store,
@@ -77,18 +89,33 @@ public class Feed extends RouteBuilder {
         this.importer = new FeedImporter(settings.id(), activities, store, quarantine);
     }
 
-    String id() {
+    String feedId() {
         return settings.id();
+    }
+
+    /** The id of a feed's import job, which is also the source of what it quarantines. */
+    static String jobId(String feedId) {
+        return "feed:" + feedId;
+    }
+
+    @Override
+    public String id() {
+        return jobId(feedId());
+    }
+
+    @Override
+    public String quarantineSource() {
+        return id();
     }
 
     @Override
     public void configure() {
         Retries.withDoublingDelays(this, UnavailableException.class, settings.retries(), settings.retryDelaySeconds(),
-                LoggingLevel.WARN, LoggingLevel.ERROR, "Calendar feed " + id() + " failed after retries: "
+                LoggingLevel.WARN, LoggingLevel.ERROR, "Calendar feed " + feedId() + " failed after retries: "
                         + "${exception.message}; its last good data is kept");
-        from("timer:samverkan-feed-" + id() + "?delay=" + settings.startDelaySeconds() * 1000 + "&period="
+        from("timer:samverkan-feed-" + feedId() + "?delay=" + settings.startDelaySeconds() * 1000 + "&period="
                 + settings.pollSeconds() * 1000)
-                .routeId("feed-" + id())
+                .routeId("feed-" + feedId())
                 .process(exchange -> read());
     }
 
@@ -101,9 +128,17 @@ public class Feed extends RouteBuilder {
      * stored, the run is marked as started in the feed's state; a run cut off by a crash is shown as INTERRUPTED.
      */
     synchronized RunCounts read() throws UnavailableException {
-        State before = store.state(id())
-                .orElse(new State(id(), null, null, null, null, null, null, null, null, null, null));
-        Instant now = clock.instant();
+        Instant started = clock.instant();
+        try {
+            return read(started);
+        } finally {
+            lastRead = new Read(started, clock.instant());
+        }
+    }
+
+    private RunCounts read(Instant now) throws UnavailableException {
+        State before = store.state(feedId())
+                .orElse(new State(feedId(), null, null, null, null, null, null, null, null, null, null));
         String mapping = settings.mapping().key() + ":";
         try {
             // After a read with quarantined events the whole feed is read again: what was refused may be taken
@@ -117,7 +152,7 @@ public class Feed extends RouteBuilder {
                     current ? before.lastModified() : null);
             String readKey = fetched == null ? null : mapping + Sha256.hex(fetched.documents());
             if (fetched == null || current && readKey.equals(before.readKey())) {
-                store.saveState(new State(id(), fetched == null ? before.etag() : fetched.etag(),
+                store.saveState(new State(feedId(), fetched == null ? before.etag() : fetched.etag(),
                         fetched == null ? before.lastModified() : fetched.lastModified(), now, now, null,
                         new RunCounts(0, 0, countEvents(), 0, 0), before.lastRead(), before.readKey(),
                         before.warnings(), null));
@@ -132,7 +167,7 @@ public class Feed extends RouteBuilder {
             } finally {
                 running = false;
             }
-            store.saveState(new State(id(), fetched.etag(), fetched.lastModified(), now, now, null, outcome.counts(),
+            store.saveState(new State(feedId(), fetched.etag(), fetched.lastModified(), now, now, null, outcome.counts(),
                     now, readKey, outcome.warnings(), null));
             return outcome.counts();
         } catch (IOException | FeedException | RuntimeException e) {
@@ -141,9 +176,9 @@ public class Feed extends RouteBuilder {
             String error = e instanceof RuntimeException ? "the read could not be stored: " + e
                     : e.getMessage() == null || e.getMessage().isBlank() ? "the source could not be read: " + e
                     : e.getMessage();
-            store.saveState(new State(id(), before.etag(), before.lastModified(), now, before.lastSuccess(), error,
+            store.saveState(new State(feedId(), before.etag(), before.lastModified(), now, before.lastSuccess(), error,
                     before.lastRun(), before.lastRead(), before.readKey(), before.warnings(), null));
-            throw new UnavailableException("calendar feed " + id() + ": " + error, e);
+            throw new UnavailableException("calendar feed " + feedId() + ": " + error, e);
         }
     }
 
@@ -172,33 +207,70 @@ public class Feed extends RouteBuilder {
         }
     }
 
-    FeedStatus status() {
-        State s = store.state(id()).orElse(null);
+    FeedStatus feedStatus() {
+        State s = store.state(feedId()).orElse(null);
         if (s == null) {
-            return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), "NEVER", null, null,
+            return new FeedStatus(feedId(), settings.source(), settings.mapping().organisationId(), "NEVER", null, null,
                     null, RunCounts.NONE, countEvents(), List.of());
         }
         String state = s.lastError() != null ? "FAILING" : "OK";
         String error = s.lastError();
-        if (s.runStarted() != null && running) {
-            state = "RUNNING";
-        } else if (s.runStarted() != null) {
-            // Marked as started, never finished, and no read runs now: the platform stopped in the middle of it.
-            state = "INTERRUPTED";
-            error = "the read begun at " + s.runStarted() + " was cut off before all of it was stored (the platform "
-                    + "stopped); what was stored stays, and the next read takes the whole feed again";
+        if (s.runStarted() != null) {
+            state = running ? "RUNNING" : "INTERRUPTED";
+            error = running ? error : interrupted(s);
         }
-        return new FeedStatus(id(), settings.source(), settings.mapping().organisationId(), state, s.lastSync(),
+        return new FeedStatus(feedId(), settings.source(), settings.mapping().organisationId(), state, s.lastSync(),
                 s.lastSuccess(), error, s.lastRun() == null ? RunCounts.NONE : s.lastRun(), countEvents(),
                 s.warnings());
     }
 
-    String quarantineSource() {
-        return importer.source();
+    /** Its read as an import job's run: the same state as {@link #feedStatus()}. */
+    @Override
+    public JobStatus status() {
+        State s = store.state(feedId()).orElse(null);
+        return new JobStatus(id(), "feed", settings.source(), ImportJob.every(settings.pollSeconds()), id(),
+                s == null ? null : lastRun(s), s == null ? null : s.lastSuccess());
+    }
+
+    private JobRun lastRun(State s) {
+        if (s.runStarted() != null) {
+            return running ? new JobRun(s.runStarted(), null, Outcome.RUNNING, Counts.NONE, null)
+                    : new JobRun(s.runStarted(), null, Outcome.INTERRUPTED, Counts.NONE, interrupted(s));
+        }
+        Read read = lastRead;
+        Instant finished = read != null && read.started().equals(s.lastSync()) ? read.finished() : null;
+        if (s.lastError() != null) {
+            return new JobRun(s.lastSync(), finished, Outcome.FAILED, Counts.NONE, s.lastError());
+        }
+        RunCounts c = s.lastRun() == null ? RunCounts.NONE : s.lastRun();
+        return new JobRun(s.lastSync(), finished, Outcome.OK,
+                new Counts(c.created(), c.updated(), c.unchanged(), c.removed(), c.rejected()), null);
+    }
+
+    /** Marked as started, never finished, and no read runs now: the platform stopped in the middle of it. */
+    private static String interrupted(State s) {
+        return "the read begun at " + s.runStarted() + " was cut off before all of it was stored (the platform "
+                + "stopped); what was stored stays, and the next read takes the whole feed again";
+    }
+
+    /** One read now, without the route's retries; a failure is the feed's last error, which the status shows. */
+    @Override
+    public JobStatus run() {
+        try {
+            read();
+        } catch (UnavailableException e) {
+            // Recorded in the feed's state.
+        }
+        return status();
+    }
+
+    @Override
+    public String replay(Quarantined item) {
+        return replay(item.raw());
     }
 
     private int countEvents() {
-        return store.countEvents(id());
+        return store.countEvents(feedId());
     }
 
     /** Reads every document before anything is stored, so a broken one fails the read and changes nothing. */

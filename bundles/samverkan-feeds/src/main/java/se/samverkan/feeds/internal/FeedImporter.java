@@ -54,11 +54,11 @@ final class FeedImporter {
         this.activities = activities;
         this.store = store;
         this.quarantine = quarantine;
-        this.caller = Caller.fromRoleNames("feed:" + feedId, List.of("admin"));
+        this.caller = Caller.fromRoleNames(source(), List.of("admin"));
     }
 
     String source() {
-        return "feed:" + feedId;
+        return Feed.jobId(feedId);
     }
 
     /**

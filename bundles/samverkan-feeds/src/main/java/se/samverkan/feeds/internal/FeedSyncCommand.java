@@ -26,6 +26,6 @@ public class FeedSyncCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        FeedTables.feeds(List.of(feeds.sync(id))).print(out);
+        FeedTables.feeds(List.of(feeds.sync(consoleCaller(), id))).print(out);
     }
 }

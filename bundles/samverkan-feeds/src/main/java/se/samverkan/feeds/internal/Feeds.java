@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -13,60 +14,49 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.feed.FeedStatus;
-import se.samverkan.api.quarantine.Quarantined;
-import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.NotFoundException;
+import se.samverkan.routes.ImportJobs;
 
-/** The configured feeds (one {@link Feed} component per configuration), for the console and REST. */
-@Component(service = {FeedService.class, Replayer.class})
-public class Feeds implements FeedService, Replayer {
+/**
+ * The configured feeds (one {@link Feed} component per configuration) as the console and REST have long seen
+ * them: an alias of their import jobs ({@code feed:ID}), whose runs and replays go through {@link ImportJobs}.
+ */
+@Component(service = FeedService.class)
+public class Feeds implements FeedService {
 
     private final Map<String, Feed> feeds = new ConcurrentSkipListMap<>();
+    private final ImportJobs jobs;
+
+    @Activate
+    public Feeds(@Reference ImportJobs jobs) {
+        this.jobs = jobs;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addFeed(Feed feed) {
-        feeds.put(feed.id(), feed);
+        feeds.put(feed.feedId(), feed);
     }
 
     void removeFeed(Feed feed) {
-        feeds.remove(feed.id(), feed);
+        feeds.remove(feed.feedId(), feed);
     }
 
     @Override
     public List<FeedStatus> feeds() {
-        return feeds.values().stream().map(Feed::status).toList();
+        return feeds.values().stream().map(Feed::feedStatus).toList();
     }
 
     @Override
     public Optional<FeedStatus> feed(String id) {
-        return Optional.ofNullable(feeds.get(id)).map(Feed::status);
+        return Optional.ofNullable(feeds.get(id)).map(Feed::feedStatus);
     }
 
-    /** Reads once, without the route's retries: the administrator sees the outcome at once. */
+    /** The feed's job's run: once, without the route's retries, so the administrator sees the outcome at once. */
     @Override
-    public FeedStatus sync(String id) {
-        Feed feed = feeds.get(id);
-        if (feed == null) {
-            throw new NotFoundException("calendar feed", id);
-        }
-        try {
-            feed.read();
-        } catch (Feed.UnavailableException e) {
-            // Recorded as the feed's last error, which the status shows.
-        }
-        return feed.status();
-    }
-
-    @Override
-    public boolean accepts(String source) {
-        return source.startsWith("feed:");
-    }
-
-    @Override
-    public String replay(Quarantined item) {
-        Feed feed = feeds.get(item.source().substring("feed:".length()));
-        return feed == null ? "the calendar feed of " + item.source() + " is no longer configured; " + item.discardHint()
-                : feed.replay(item.raw());
+    public FeedStatus sync(Caller caller, String id) {
+        jobs.run(caller, Feed.jobId(id));
+        return feed(id).orElseThrow(() -> new NotFoundException("calendar feed", id));
     }
 }

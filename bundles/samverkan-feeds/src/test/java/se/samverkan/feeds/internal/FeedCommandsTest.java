@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import se.samverkan.api.feed.FeedService;
 import se.samverkan.api.feed.FeedStatus;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.NotFoundException;
 
 class FeedCommandsTest {
@@ -38,7 +39,7 @@ class FeedCommandsTest {
         }
 
         @Override
-        public FeedStatus sync(String id) {
+        public FeedStatus sync(Caller caller, String id) {
             return feed(id).orElseThrow(() -> new NotFoundException("calendar feed", id));
         }
     };

@@ -26,6 +26,8 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
+import se.samverkan.api.service.NotFoundException;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.persistence.internal.ActivityServiceImpl;
 import se.samverkan.persistence.internal.Contributions;
@@ -34,6 +36,7 @@ import se.samverkan.persistence.internal.MunicipalityServiceImpl;
 import se.samverkan.persistence.internal.OrganisationServiceImpl;
 import se.samverkan.persistence.internal.RecordHooks;
 import se.samverkan.persistence.internal.SearchIndex;
+import se.samverkan.routes.internal.ImportJobsImpl;
 import se.samverkan.routes.internal.QuarantineImpl;
 
 /** A feed stored by the real services on Derby: what only the database refuses, and failures of the store itself. */
@@ -81,7 +84,7 @@ class FeedOnDerbyTest {
                     item.reason());
             assertTrue(item.raw().contains("UID:" + item.key()), "with its text");
         }
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("OK", status.state());
         assertEquals(1, status.events());
     }
@@ -110,10 +113,31 @@ class FeedOnDerbyTest {
         }
         Feed feed = feed();
         Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("FAILING", status.state(), "not NEVER, and not a run still going on");
         assertTrue(status.lastError().startsWith("the read could not be stored: "), status.lastError());
         assertEquals(e.getMessage(), "calendar feed " + ID + ": " + status.lastError());
+    }
+
+    @Test
+    void aSyncIsARunOfTheFeedsImportJobRefusedToANonAdministratorAndAudited() throws Exception {
+        write(event("kort", "Läxhjälp", "Kom och gör läxorna."));
+        ImportJobsImpl jobs = new ImportJobsImpl(quarantine, db.schema);
+        Feeds feeds = new Feeds(jobs);
+        Feed feed = feed();
+        jobs.addJob(feed);
+        feeds.addFeed(feed);
+
+        Caller coordinator = Caller.fromRoleNames("bo", List.of("coordinator", "municipality:1485"));
+        assertThrows(AccessDeniedException.class, () -> feeds.sync(coordinator, ID));
+        assertEquals("NEVER", feeds.feed(ID).orElseThrow().state(), "refused: not read");
+
+        FeedStatus synced = feeds.sync(Caller.fromRoleNames("anna", List.of("admin")), ID);
+        assertEquals(new RunCounts(1, 0, 0, 0, 0), synced.lastRun());
+        assertEquals(synced.lastSync(), jobs.job("feed:" + ID).orElseThrow().lastRun().started(), "one run, two views");
+        assertEquals(List.of("feed:" + ID + " CREATE activity " + ICalendarImport.activityId(ID, "kort"),
+                "anna RUN import_job feed:" + ID), db.auditLog().subList(2, 4), "the feed's write, then who ran it");
+        assertThrows(NotFoundException.class, () -> feeds.sync(ADMIN, "okand"));
     }
 
     private Feed feed() {

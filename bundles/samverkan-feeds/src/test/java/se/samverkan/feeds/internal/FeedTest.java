@@ -46,6 +46,10 @@ import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.feeds.internal.FeedStore.State;
 import se.samverkan.feeds.internal.FeedStore.StoredEvent;
+import se.samverkan.routes.JobRun;
+import se.samverkan.routes.JobRun.Counts;
+import se.samverkan.routes.JobRun.Outcome;
+import se.samverkan.routes.JobStatus;
 
 /** A feed read from a real local HTTP server that changes, fails and answers conditional requests. */
 class FeedTest {
@@ -77,7 +81,7 @@ class FeedTest {
         source.change(whole.substring(0, whole.indexOf("SUMMARY:Cykelkurs")));
         Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
         assertTrue(e.getMessage().contains("cut off"), e.getMessage());
-        assertEquals("FAILING", feed.status().state());
+        assertEquals("FAILING", feed.feedStatus().state());
         assertEquals(3, services.activities.list().stream().filter(a -> a.occurrences().stream()
                 .allMatch(o -> o.status() == OccurrenceStatus.SCHEDULED)).count(), "nothing cancelled");
         assertEquals(List.of(), quarantine.list(null, false), "and nothing quarantined");
@@ -91,7 +95,7 @@ class FeedTest {
         Feed feed = feed(Map.of());
         feed.read();
         assertEquals("Körkortsteori", services.activities.get(ICalendarImport.activityId(ID, "k@sv.se")).title().get("sv"));
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("OK", status.state());
         assertEquals(1, status.warnings().size(), status.warnings().toString());
         assertTrue(status.warnings().get(0).contains("read as Windows-1252"), status.warnings().get(0));
@@ -106,7 +110,7 @@ class FeedTest {
         assertEquals(new RunCounts(1, 0, 0, 0, 0), feed.read());
         assertEquals(ICalendarImport.MAX_OCCURRENCES,
                 services.activities.get(ICalendarImport.activityId(ID, "minut@sv.se")).occurrences().size());
-        List<String> warnings = feed.status().warnings();
+        List<String> warnings = feed.feedStatus().warnings();
         assertTrue(warnings.get(0).startsWith("event minut@sv.se: the RRULE (FREQ=MINUTELY) gives more than"),
                 warnings.toString());
     }
@@ -123,7 +127,7 @@ class FeedTest {
         source.stall = true;
         Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
         assertTrue(e.getMessage().contains("not read whole within 1 seconds (readTimeoutSeconds)"), e.getMessage());
-        assertEquals("FAILING", feed.status().state());
+        assertEquals("FAILING", feed.feedStatus().state());
         assertEquals(1, services.activities.count(), "the last good data stays");
     }
 
@@ -162,13 +166,13 @@ class FeedTest {
         Instant started = Instant.parse("2026-12-01T09:00:00Z");
         store.saveState(store.state(ID).orElseThrow().running(started));
         Feed afterRestart = feed(Map.of());
-        FeedStatus status = afterRestart.status();
+        FeedStatus status = afterRestart.feedStatus();
         assertEquals("INTERRUPTED", status.state());
         assertTrue(status.lastError().contains("the read begun at " + started + " was cut off"), status.lastError());
 
         assertEquals(new RunCounts(0, 0, 1, 0, 0), afterRestart.read());
         assertNull(source.lastIfNoneMatch, "an interrupted run is followed by a whole read, not a conditional one");
-        assertEquals("OK", afterRestart.status().state());
+        assertEquals("OK", afterRestart.feedStatus().state());
     }
 
     @Test
@@ -185,7 +189,7 @@ class FeedTest {
         assertEquals(RunCounts.NONE, feed.read());
         assertEquals("\"v1\"", source.lastIfNoneMatch, "the stored ETag was sent");
         assertEquals(304, source.lastStatus);
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("OK", status.state());
         assertEquals(2, status.events());
     }
@@ -259,7 +263,7 @@ class FeedTest {
         assertEquals(4, cafe.occurrences().size());
         assertTrue(cafe.occurrences().stream().allMatch(o -> o.status() == OccurrenceStatus.SCHEDULED),
                 "occurrences that were held stay held");
-        assertEquals(1, feed.status().events());
+        assertEquals(1, feed.feedStatus().events());
     }
 
     @Test
@@ -281,13 +285,39 @@ class FeedTest {
     }
 
     @Test
-    void anItemOfAFeedNoLongerConfiguredAnswersWhyAndHowToDiscardIt() {
-        Quarantined orphan = quarantine.add("feed:gone", "a@sv.se", "category 'Dans' is not mapped", "BEGIN:VEVENT");
-        quarantine.replayer = new Feeds();
-        assertEquals("the calendar feed of feed:gone is no longer configured; if it is not wanted, discard it "
-                + "(samverkan:quarantine-discard " + orphan.id() + ", or DELETE /api/v1/admin/quarantine/"
-                + orphan.id() + ")", quarantine.replay(orphan.id()));
-        assertEquals(Quarantined.State.DISCARDED, quarantine.discard(orphan.id()).state());
+    void aFeedIsTheImportJobFeedIdWhoseRunIsOneReadWithoutRetries() throws Exception {
+        source.body = calendar(event("a@sv.se", 1, "Språkcafé", "Språk", "CONFIRMED"),
+                "BEGIN:VEVENT\r\nUID:b@sv.se\r\nSUMMARY:Utan tid\r\nEND:VEVENT\r\n");
+        Feed feed = feed(Map.of());
+        assertEquals("feed:" + ID, feed.id());
+        assertEquals("feed:" + ID, feed.quarantineSource(), "what it quarantines names the job");
+        assertNull(feed.status().lastRun(), "not read yet");
+
+        JobStatus ok = feed.run();
+        assertEquals(List.of("feed", source.url(), "every 1 h"), List.of(ok.kind(), ok.source(), ok.schedule()));
+        JobRun run = ok.lastRun();
+        assertEquals(Outcome.OK, run.outcome());
+        assertEquals(new Counts(1, 0, 0, 0, 1), run.counts(), "one stored, one quarantined (it has no DTSTART)");
+        assertTrue(!run.finished().isBefore(run.started()), run.toString());
+        assertEquals(run.started(), ok.lastSuccess());
+        assertEquals(feed.feedStatus().lastSync(), run.started(), "the same read as the feed's own status");
+
+        source.status = 503;
+        int requests = source.statuses.size();
+        JobStatus failed = feed.run();
+        assertEquals(requests + 1, source.statuses.size(), "one request: a run now is not retried");
+        assertEquals(Outcome.FAILED, failed.lastRun().outcome());
+        assertTrue(failed.lastRun().error().contains("HTTP 503"), failed.lastRun().error());
+        assertEquals(Counts.NONE, failed.lastRun().counts());
+        assertEquals(ok.lastSuccess(), failed.lastSuccess(), "the last success stays");
+        assertEquals("FAILING", feed.feedStatus().state());
+
+        Feed afterRestart = feed(Map.of());
+        assertEquals(failed.lastRun().started(), afterRestart.status().lastRun().started());
+        assertNull(afterRestart.status().lastRun().finished(), "a feed's state keeps when its read began, not ended");
+
+        Quarantined untimed = quarantine.list(feed.quarantineSource(), true).get(0);
+        assertEquals(untimed.reason(), feed.replay(untimed), "replayed from its text through the feed: still refused");
     }
 
     @Test
@@ -298,7 +328,7 @@ class FeedTest {
         source.status = 503;
         Feed.UnavailableException e = assertThrows(Feed.UnavailableException.class, feed::read);
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("FAILING", status.state());
         assertTrue(status.lastError().contains("HTTP 503"));
         assertEquals(1, services.activities.count(), "nothing wiped because a read failed");
@@ -314,7 +344,7 @@ class FeedTest {
         // Nothing listens there any more: the HTTP client's ConnectException carries no message.
         source.server.stop(0);
         assertThrows(Feed.UnavailableException.class, feed::read);
-        FeedStatus status = feed.status();
+        FeedStatus status = feed.feedStatus();
         assertEquals("FAILING", status.state());
         assertTrue(status.lastError().contains("ConnectException"), status.lastError());
         assertEquals(1, services.activities.count());

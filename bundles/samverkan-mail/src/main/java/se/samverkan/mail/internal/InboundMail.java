@@ -21,10 +21,15 @@ import se.samverkan.api.draft.DraftService;
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
-import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.OrganisationService;
 import se.samverkan.calendar.RejectedEvent;
 import se.samverkan.mail.internal.DraftIntake.Outcome;
+import se.samverkan.routes.ImportJob;
+import se.samverkan.routes.JobRun;
+import se.samverkan.routes.JobRun.Counts;
+import se.samverkan.routes.JobStatus;
+import se.samverkan.routes.PolledRuns;
 
 /**
  * Reads the partners' mailbox (route {@code mail-inbound}, camel-mail's IMAP consumer) and makes drafts of what
@@ -33,20 +38,23 @@ import se.samverkan.mail.internal.DraftIntake.Outcome;
  * so that one bad mail cannot block the mailbox by being read again at every poll; only if the quarantine itself
  * cannot store it (the database is down) does the mail stay unseen and is read again at the next poll, after the
  * route's retries. The same mail read twice is one draft (keyed by its Message-ID). Quarantined mails (unknown
- * sender, nothing to make a draft of, a failure) are replayed from their text after a fix.
+ * sender, nothing to make a draft of, a failure) are replayed from their text after a fix. It is the import job
+ * {@code mail:inbound}: each poll that found mail is a run, and a run now reads the mailbox at once.
  */
-@Component(service = {RoutesBuilder.class, Replayer.class}, configurationPid = InboundConfig.PID,
+@Component(service = {RoutesBuilder.class, ImportJob.class}, configurationPid = InboundConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = InboundConfig.class)
-public class InboundMail extends RouteBuilder implements Replayer {
+public class InboundMail extends RouteBuilder implements ImportJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMail.class);
     static final String ROUTE_ID = "mail-inbound";
+    static final String JOB_ID = "mail:inbound";
 
     private final InboundConfig config;
     private final DraftIntake intake;
     private final QuarantineService quarantine;
     private final Clock clock;
+    private final PolledRuns runs = new PolledRuns();
 
     @Activate
     public InboundMail(InboundConfig config, @Reference DraftService drafts, @Reference OrganisationService organisations,
@@ -68,8 +76,41 @@ public class InboundMail extends RouteBuilder implements Replayer {
             return;
         }
         onException(Exception.class).maximumRedeliveries(3).redeliveryDelay(1000).backOffMultiplier(2)
-                .useExponentialBackOff().logExhausted(true);
-        from(endpointUri()).routeId(ROUTE_ID).process(this::take);
+                .useExponentialBackOff().logExhausted(true).process(runs::failed);
+        from(endpointUri()).routeId(ROUTE_ID).routePolicy(runs).process(this::take);
+    }
+
+    @Override
+    public String id() {
+        return JOB_ID;
+    }
+
+    @Override
+    public String quarantineSource() {
+        return DraftIntake.SOURCE;
+    }
+
+    /** The mailbox without its password. */
+    @Override
+    public JobStatus status() {
+        return status(runs.lastRun());
+    }
+
+    private JobStatus status(JobRun lastRun) {
+        boolean off = config.host().isBlank();
+        return new JobStatus(JOB_ID, "mail", off ? "no mailbox (no host in etc/" + InboundConfig.PID + ".cfg)"
+                : (config.ssl() ? "imaps://" : "imap://") + config.host().strip() + ":" + config.port() + "/"
+                + config.folder(), off ? "off" : ImportJob.every(config.pollSeconds()), DraftIntake.SOURCE, lastRun,
+                runs.lastSuccess());
+    }
+
+    /** Reads the mailbox now, through the route: each unseen mail is taken as the schedule would take it. */
+    @Override
+    public JobStatus run() {
+        if (config.host().isBlank()) {
+            throw new ConflictException("inbound mail is off: no host in etc/" + InboundConfig.PID + ".cfg");
+        }
+        return status(runs.pollNow());
     }
 
     String endpointUri() {
@@ -101,15 +142,12 @@ public class InboundMail extends RouteBuilder implements Replayer {
         if (outcome.problem() != null) {
             quarantine.add(DraftIntake.SOURCE, DraftIntake.fit(key), outcome.problem(), DraftIntake.raw(message));
             LOG.warn("Inbound mail {} quarantined: {}", key, outcome.problem());
+            runs.add(new Counts(0, 0, 0, 0, 1));
         } else {
             quarantineRejected(key, outcome);
             LOG.info("Inbound mail {}: {} drafts", key, outcome.drafts().size());
+            runs.add(new Counts(outcome.drafts().size(), 0, 0, 0, outcome.rejected().size()));
         }
-    }
-
-    @Override
-    public boolean accepts(String source) {
-        return DraftIntake.SOURCE.equals(source);
     }
 
     @Override

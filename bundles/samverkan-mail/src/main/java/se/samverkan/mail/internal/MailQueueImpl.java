@@ -15,6 +15,8 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.persistence.spi.Jdbc;
@@ -89,11 +91,19 @@ public class MailQueueImpl implements MailQueue, MailOutbox {
     }
 
     @Override
-    public QueuedMail replay(long id) {
+    public QueuedMail replay(Caller caller, long id) {
+        AccessPolicy.checkAdmin(caller, "replay outgoing mail");
         QueuedMail mail = find(id).orElseThrow(() -> new NotFoundException("queued mail", String.valueOf(id)));
-        int changed = jdbc.update("UPDATE mail_outbox SET state = ?, attempts = 0, next_attempt_at = ? "
-                + "WHERE id = ? AND state = ?", State.QUEUED.name(), Jdbc.timestamp(Instant.now()), id, State.DEAD.name());
-        if (changed == 0) {
+        Instant now = Instant.now();
+        boolean replayed = jdbc.transaction(c -> {
+            if (Jdbc.execute(c, "UPDATE mail_outbox SET state = ?, attempts = 0, next_attempt_at = ? WHERE id = ? "
+                    + "AND state = ?", State.QUEUED.name(), Jdbc.timestamp(now), id, State.DEAD.name()) == 0) {
+                return false;
+            }
+            Jdbc.audit(c, now, caller.user(), "REPLAY", "mail", String.valueOf(id));
+            return true;
+        });
+        if (!replayed) {
             // A conflict of its own: an IllegalStateException is also what a failed statement throws.
             throw new ConflictException("mail " + id + " is " + mail.state() + ", not DEAD: only dead mail is replayed");
         }

@@ -25,7 +25,7 @@ public class MailReplayCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) throws CommandException {
-        QueuedMail queued = mail.replay(id);
+        QueuedMail queued = mail.replay(consoleCaller(), id);
         out.println("Mail " + queued.id() + " to " + queued.to() + " is queued again.");
     }
 }

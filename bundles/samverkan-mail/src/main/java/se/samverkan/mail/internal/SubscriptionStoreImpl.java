@@ -161,9 +161,7 @@ public class SubscriptionStoreImpl implements SubscriptionStore {
     }
 
     private static void audit(Connection c, String actor, String operation, long id, Instant now) throws SQLException {
-        Jdbc.execute(c, "INSERT INTO audit_log (changed_at, actor, operation, kind, record_id) VALUES (?, ?, ?, ?, ?)",
-                Jdbc.timestamp(now), actor.length() > 100 ? actor.substring(0, 100) : actor, operation, KIND,
-                String.valueOf(id));
+        Jdbc.audit(c, now, actor, operation, KIND, String.valueOf(id));
     }
 
     private static String cut(String from) {

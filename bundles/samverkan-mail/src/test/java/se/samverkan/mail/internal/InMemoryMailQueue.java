@@ -13,6 +13,8 @@ import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 
@@ -51,7 +53,8 @@ public class InMemoryMailQueue implements MailQueue, MailOutbox {
     }
 
     @Override
-    public synchronized QueuedMail replay(long id) {
+    public synchronized QueuedMail replay(Caller caller, long id) {
+        AccessPolicy.checkAdmin(caller, "replay outgoing mail");
         QueuedMail q = find(id).orElseThrow(() -> new NotFoundException("queued mail", String.valueOf(id)));
         if (q.state() != State.DEAD) {
             throw new ConflictException("mail " + id + " is " + q.state() + ", not DEAD");

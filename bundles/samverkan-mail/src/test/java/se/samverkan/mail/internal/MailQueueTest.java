@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.mail.internal.MailOutbox.Claimed;
@@ -144,7 +146,7 @@ class MailQueueTest {
         assertEquals(List.of(), queue.claimDue(5, Instant.now()), "not due before its next attempt");
         assertEquals(1, queue.claimDue(5, later).size());
 
-        assertThrows(ConflictException.class, () -> queue.replay(q.id()), "only dead mail is replayed");
+        assertThrows(ConflictException.class, () -> queue.replay(Caller.SYSTEM, q.id()), "only dead mail is replayed");
         queue.markFailed(q.id(), "still refused", null);
         QueuedMail dead = queue.find(q.id()).orElseThrow();
         assertEquals(State.DEAD, dead.state());
@@ -152,11 +154,16 @@ class MailQueueTest {
         assertEquals(List.of(dead), queue.list(State.DEAD));
         assertEquals(List.of(), queue.claimDue(5, later.plusSeconds(3600)));
 
-        QueuedMail replayed = queue.replay(q.id());
+        Caller coordinator = Caller.fromRoleNames("anna", List.of("coordinator", "municipality:1487"));
+        assertEquals("only an administrator may replay outgoing mail",
+                assertThrows(AccessDeniedException.class, () -> queue.replay(coordinator, q.id())).getMessage());
+        assertEquals(State.DEAD, queue.find(q.id()).orElseThrow().state(), "refused: still dead");
+        QueuedMail replayed = queue.replay(Caller.fromRoleNames("bo", List.of("admin")), q.id());
         assertEquals(State.QUEUED, replayed.state());
+        assertEquals(List.of("bo REPLAY mail " + q.id()), db.auditLog());
         assertEquals(0, replayed.attempts());
         assertEquals(1, queue.claimDue(5, Instant.now().plusSeconds(1)).size());
-        assertThrows(NotFoundException.class, () -> queue.replay(999));
+        assertThrows(NotFoundException.class, () -> queue.replay(Caller.SYSTEM, 999));
     }
 
     @Test

@@ -31,6 +31,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
 import se.samverkan.api.mail.QueuedMail.State;
+import se.samverkan.api.security.Caller;
 
 /** A real SMTP server (GreenMail, in-process) and the sender's real Camel route. */
 class MailSenderTest {
@@ -153,7 +154,7 @@ class MailSenderTest {
         assertEquals(3, queue.find(q.id()).orElseThrow().attempts(), "a dead message is not tried again");
 
         startSmtp();
-        QueuedMail replayed = queue.replay(q.id());
+        QueuedMail replayed = queue.replay(Caller.SYSTEM, q.id());
         assertEquals(State.QUEUED, replayed.state());
         assertEquals(0, replayed.attempts());
         await(() -> queue.find(q.id()).orElseThrow().state() == State.SENT, "the replayed message is sent");

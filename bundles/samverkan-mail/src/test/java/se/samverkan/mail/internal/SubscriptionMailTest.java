@@ -3,6 +3,7 @@ package se.samverkan.mail.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -57,6 +58,7 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.Subscription;
 import se.samverkan.api.subscription.SubscriptionFilter;
@@ -66,6 +68,9 @@ import se.samverkan.api.testing.InMemoryQuarantine;
 import se.samverkan.api.testing.InMemoryServices;
 import se.samverkan.api.util.Sha256;
 import se.samverkan.mail.internal.ActivityChange.Kind;
+import se.samverkan.routes.JobRun.Counts;
+import se.samverkan.routes.JobRun.Outcome;
+import se.samverkan.routes.JobStatus;
 
 /**
  * Subscriptions, notices, digests and inbound mail against a real SMTP and IMAP server (GreenMail, in-process),
@@ -335,6 +340,31 @@ class SubscriptionMailTest {
     }
 
     @Test
+    void theMailboxIsTheImportJobMailInboundWhoseRunReadsItAtOnce() throws Exception {
+        GreenMailUser inbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
+        InboundMail mailbox = new InboundMail(inbound("@sgn.example=support-group-network:1488", "127.0.0.1", 3600),
+                drafts, services.organisations, quarantine);
+        inbox.deliver(plain("kontakt@sgn.example", "<cykel-1@sgn.example>", "Cykelkurs", "På lördagar."));
+        camel.addRoutes(mailbox);
+        // The route's first read, a second after it starts; the next one is an hour later.
+        MailSenderTest.await(() -> mailbox.status().lastRun() != null, "the first read is a run: it found mail");
+        assertEquals(new Counts(1, 0, 0, 0, 0), mailbox.status().lastRun().counts());
+
+        inbox.deliver(plain("kontakt@sgn.example", "<cykel-2@sgn.example>", "Simkurs", "På söndagar."));
+        inbox.deliver(plain("okand@example.com", "<spam-2@example.com>", "Köp nu", "Erbjudande"));
+        JobStatus now = mailbox.run();
+        assertEquals(List.of("mail:inbound", "mail", "imap://127.0.0.1:" + imapPort + "/INBOX", "every 1 h", "mail:inbound"),
+                List.of(now.id(), now.kind(), now.source(), now.schedule(), now.quarantineSource()));
+        assertEquals(Outcome.OK, now.lastRun().outcome());
+        assertEquals(new Counts(1, 0, 0, 0, 1), now.lastRun().counts(), "a draft, and the stranger's mail quarantined");
+        assertEquals(3, drafts.list(Caller.SYSTEM, null).size() + quarantine.list(DraftIntake.SOURCE, true).size());
+
+        InboundMail off = new InboundMail(inbound("", "", 60), drafts, services.organisations, quarantine);
+        assertEquals("off", off.status().schedule());
+        assertThrows(ConflictException.class, off::run);
+    }
+
+    @Test
     void aMailThatCannotBeHandledIsQuarantinedAndMarkedSeenInsteadOfBlockingTheMailbox() throws Exception {
         GreenMailUser inbox = mailServer.setUser("kurser@samverkan.test", "kurser", "hemligt");
         String overlong = "<" + "x".repeat(1200) + "@sgn.example>";
@@ -443,17 +473,21 @@ class SubscriptionMailTest {
     }
 
     private InboundConfig inbound(String senders) {
+        return inbound(senders, "127.0.0.1", 1);
+    }
+
+    private InboundConfig inbound(String senders, String host, long pollSeconds) {
         int port = imapPort;
         return new InboundConfig() {
             @Override public Class<? extends Annotation> annotationType() { return InboundConfig.class; }
-            @Override public String host() { return "127.0.0.1"; }
+            @Override public String host() { return host; }
             @Override public int port() { return port; }
             @Override public boolean ssl() { return false; }
             @Override public String username() { return "kurser"; }
             @Override public String password() { return "hemligt"; }
             @Override public String folder() { return "INBOX"; }
             @Override public String moveTo() { return ""; }
-            @Override public long pollSeconds() { return 1; }
+            @Override public long pollSeconds() { return pollSeconds; }
             @Override public String senders() { return senders; }
         };
     }

@@ -172,6 +172,17 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Writes one row of the audit log the records keep (when, who, what, which record), for a change made on
+     * someone's behalf outside the record services (a subscription confirmed, an import run, a quarantined item
+     * replayed); on a connection of {@link #transaction}, so that it commits with the change.
+     */
+    public static void audit(Connection c, Instant at, String actor, String operation, String kind, String recordId)
+            throws SQLException {
+        execute(c, "INSERT INTO audit_log (changed_at, actor, operation, kind, record_id) VALUES (?, ?, ?, ?, ?)",
+                timestamp(at), actor.length() > 100 ? actor.substring(0, 100) : actor, operation, kind, recordId);
+    }
+
     /** {@code text} as a literal part of a LIKE pattern whose ESCAPE character is the backslash. */
     public static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -1,6 +1,10 @@
 package se.samverkan.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +76,18 @@ public final class DerbyDatabase implements JpaTemplate, AutoCloseable {
     @Override
     public void tx(EmConsumer code) {
         tx(TransactionType.Required, code);
+    }
+
+    /** The audit log, oldest first, one "actor operation kind record_id" per row. */
+    public List<String> auditLog() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT actor, operation, kind, record_id FROM audit_log ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+        }
+        return rows;
     }
 
     @Override

@@ -30,6 +30,7 @@ import se.samverkan.api.registry.KpiValue;
 import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.validation.MunicipalityCode;
+import se.samverkan.routes.ImportJob;
 
 /**
  * Yearly key figures from Kolada's open API (v3), {@code etc/se.samverkan.registries.kolada.cfg}:
@@ -46,7 +47,7 @@ import se.samverkan.api.validation.MunicipalityCode;
  * values (upserted by municipality, KPI, year and gender). A failed run stores nothing, so the last good values
  * stay. A value for a municipality that is not in SCB's list is quarantined (source {@code kolada}).
  */
-@Component(service = {RoutesBuilder.class, Registry.class}, configurationPid = KoladaImport.PID)
+@Component(service = {RoutesBuilder.class, ImportJob.class, Registry.class}, configurationPid = KoladaImport.PID)
 public class KoladaImport extends Registry {
 
     static final String PID = "se.samverkan.registries.kolada";
@@ -139,7 +140,7 @@ public class KoladaImport extends Registry {
     }
 
     @Override
-    String quarantineSource() {
+    public String quarantineSource() {
         return QUARANTINE_SOURCE;
     }
 

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.registry.ImportCounts;
 import se.samverkan.api.registry.MunicipalityList;
 import se.samverkan.api.service.MunicipalityService;
+import se.samverkan.routes.ImportJob;
 
 /**
  * SCB's municipality list ({@code etc/se.samverkan.registries.municipalities.cfg}). The shipped list is in force
@@ -19,7 +20,7 @@ import se.samverkan.api.service.MunicipalityService;
  * is one without a municipality the platform has records of (a county's extract, say), since either would make
  * validation refuse real municipalities: the list in force stays.
  */
-@Component(service = {RoutesBuilder.class, Registry.class}, configurationPid = MunicipalityRegistry.PID)
+@Component(service = {RoutesBuilder.class, ImportJob.class, Registry.class}, configurationPid = MunicipalityRegistry.PID)
 public class MunicipalityRegistry extends Registry {
 
     static final String PID = "se.samverkan.registries.municipalities";

@@ -23,6 +23,7 @@ import se.samverkan.api.registry.MunicipalityCatalogue;
 import se.samverkan.api.registry.OrganisationRegister;
 import se.samverkan.api.registry.RegisterOrganisation;
 import se.samverkan.api.util.Sha256;
+import se.samverkan.routes.ImportJob;
 
 /**
  * One organisation register, made by its factory configuration
@@ -34,7 +35,7 @@ import se.samverkan.api.util.Sha256;
  * quarantined with its reason and raw text (source {@code register:ID}, key its organisation number or line)
  * and can be replayed after a fix; a quarantined row whose organisation a later run takes is discarded.
  */
-@Component(service = {RoutesBuilder.class, Registry.class}, configurationPid = OrganisationRegisterImport.PID,
+@Component(service = {RoutesBuilder.class, ImportJob.class, Registry.class}, configurationPid = OrganisationRegisterImport.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class OrganisationRegisterImport extends Registry {
 
@@ -81,8 +82,8 @@ public class OrganisationRegisterImport extends Registry {
     }
 
     @Override
-    String quarantineSource() {
-        return "register:" + id();
+    public String quarantineSource() {
+        return "register:" + registryId();
     }
 
     @Override
@@ -90,8 +91,8 @@ public class OrganisationRegisterImport extends Registry {
         List<RegisterFile.Row> rows = new ArrayList<>();
         String listing = null;
         if (settings.url() != null) {
-            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"), id(),
-                    catalogue.current()));
+            rows.addAll(RegisterFile.parse(http.get(settings.url(), "text/csv, application/json;q=0.9, */*;q=0.5"),
+                    registryId(), catalogue.current()));
         } else {
             List<Path> files = files();
             listing = listing(files);
@@ -100,7 +101,7 @@ public class OrganisationRegisterImport extends Registry {
             }
             for (Path file : files) {
                 try {
-                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), id(),
+                    rows.addAll(RegisterFile.parse(Files.readString(file, StandardCharsets.UTF_8), registryId(),
                             catalogue.current()));
                 } catch (IOException e) {
                     throw new UnavailableException("cannot read " + file + ": " + e.getMessage(), e);
@@ -140,7 +141,7 @@ public class OrganisationRegisterImport extends Registry {
     @Override
     synchronized String replay(String raw) {
         try {
-            List<RegisterFile.Row> rows = RegisterFile.parse(raw, id(), catalogue.current());
+            List<RegisterFile.Row> rows = RegisterFile.parse(raw, registryId(), catalogue.current());
             if (rows.size() != 1) {
                 return "the quarantined text holds " + rows.size() + " rows, not one";
             }

@@ -26,6 +26,6 @@ public class RegistryRunCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        RegistryTables.registries(List.of(registries.run(id))).print(out);
+        RegistryTables.registries(List.of(registries.run(consoleCaller(), id))).print(out);
     }
 }

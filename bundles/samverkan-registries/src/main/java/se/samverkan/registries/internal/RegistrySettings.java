@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import se.samverkan.routes.ImportJob;
+
 /**
  * What every registry's configuration has besides its own keys:
  * <pre>
@@ -50,12 +52,7 @@ record RegistrySettings(String id, URI url, Path folder, long pollSeconds, long 
 
     /** For the console, e.g. "every 24 h" or "on demand only". */
     String schedule() {
-        if (pollSeconds <= 0) {
-            return "on demand only";
-        }
-        return pollSeconds % 86400 == 0 ? "every " + pollSeconds / 86400 + " d"
-                : pollSeconds % 3600 == 0 ? "every " + pollSeconds / 3600 + " h"
-                : pollSeconds % 60 == 0 ? "every " + pollSeconds / 60 + " min" : "every " + pollSeconds + " s";
+        return ImportJob.every(pollSeconds);
     }
 
     private static long number(Map<String, String> config, String key, long fallback) {

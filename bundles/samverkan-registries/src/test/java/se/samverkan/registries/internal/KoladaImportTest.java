@@ -49,7 +49,7 @@ class KoladaImportTest {
     void followsThePagesAndStoresEachValueOnceForTheMunicipalitiesOfThePlatformAndTheCountry() throws Exception {
         serveTwoPages();
         KoladaImport kolada = kolada(Map.of());
-        RegistryRun run = kolada.run();
+        RegistryRun run = kolada.attempt();
         assertEquals(Outcome.OK, run.outcome());
         assertEquals(new ImportCounts(5, 0, 0, 1), run.counts(), "three genders of 1487, the totals of 1488 and the country; 1409 refused");
         assertEquals(List.of("200 " + FIRST, "200 " + SECOND), this.kolada.requests());
@@ -63,7 +63,7 @@ class KoladaImportTest {
         assertEquals("municipality: '1409' is not a Swedish municipality (no such code in SCB's list)", unknown.reason());
         assertTrue(unknown.raw().contains("\"municipality\":\"1409\""), unknown.raw());
 
-        assertEquals(new ImportCounts(0, 0, 5, 1), kolada.run().counts(), "the same data again changes nothing");
+        assertEquals(new ImportCounts(0, 0, 5, 1), kolada.attempt().counts(), "the same data again changes nothing");
 
         // Once the municipality list knows 1409, its quarantined figure is taken on replay.
         assertEquals("municipality: '1409' is not a Swedish municipality (no such code in SCB's list)",
@@ -97,19 +97,19 @@ class KoladaImportTest {
     void aBrokenAnswerFailsTheRunAndKeepsTheLastGoodValues() throws Exception {
         serveTwoPages();
         KoladaImport kolada = kolada(Map.of());
-        kolada.run();
+        kolada.attempt();
         Map<String, KpiValue> good = Map.copyOf(stores.kpis.stored);
 
         this.kolada.pages.put(SECOND, "{\"values\":[{\"kpi\":\"N31001\",\"municipality\":\"1488\",\"peri");
-        RegistryRun broken = kolada.run();
+        RegistryRun broken = kolada.attempt();
         assertEquals(Outcome.FAILED, broken.outcome());
         assertTrue(broken.error().startsWith("not valid JSON from " + this.kolada.base() + SECOND), broken.error());
         assertEquals(good, stores.kpis.stored, "nothing of a failed run is stored, not even its good first page");
 
         this.kolada.pages.put(SECOND, "{\"count\":0,\"next_url\":null}");
-        assertEquals("the answer from " + this.kolada.base() + SECOND + " has no \"values\" array", kolada.run().error());
+        assertEquals("the answer from " + this.kolada.base() + SECOND + " has no \"values\" array", kolada.attempt().error());
         this.kolada.pages.remove(FIRST);
-        assertEquals("HTTP 404 from " + this.kolada.base() + FIRST, kolada.run().error());
+        assertEquals("HTTP 404 from " + this.kolada.base() + FIRST, kolada.attempt().error());
         assertEquals(good, stores.kpis.stored);
         assertEquals(4, stores.runs.recorded.size());
     }
@@ -121,9 +121,9 @@ class KoladaImportTest {
         String empty = "{\"values\":[],\"count\":0,\"next_url\":null}";
         this.kolada.pages.put("/v3/data/kpi/N01951/municipality/1487,1488/year/2021,2022,2023", empty);
         this.kolada.pages.put("/v3/data/kpi/N01951/municipality/1471,0000/year/2021,2022,2023", empty);
-        assertEquals(new ImportCounts(0, 0, 0, 0), kolada.run().counts());
+        assertEquals(new ImportCounts(0, 0, 0, 0), kolada.attempt().counts());
         assertEquals(2, this.kolada.requests().size());
-        assertEquals("on demand only", kolada.status().schedule(), "Kolada is off unless enabled");
+        assertEquals("on demand only", kolada.registryStatus().schedule(), "Kolada is off unless enabled");
         assertEquals(List.of(2019, 2020, 2021), KoladaImport.years("2019 - 2021"));
     }
 

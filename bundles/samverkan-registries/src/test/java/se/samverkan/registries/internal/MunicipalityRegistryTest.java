@@ -43,12 +43,12 @@ class MunicipalityRegistryTest {
         scb.pages.put("/kommuner.csv", shippedCsv() + "1409;Nykommun;14\n");
         MunicipalityRegistry registry = registry(Map.of("url", scb.base() + "/kommuner.csv"));
         assertTrue(MunicipalityCode.problem("1409", catalogue.current()).isPresent());
-        RegistryRun run = registry.run();
+        RegistryRun run = registry.attempt();
         assertEquals(new ImportCounts(1, 0, 290, 0), run.counts());
         assertTrue(MunicipalityCode.problem("1409", catalogue.current()).isEmpty(), "in force at once");
         assertEquals(scb.base() + "/kommuner.csv", catalogue.current().source());
         assertSame(catalogue.current(), stores.runs.saved, "stored, so it is in force again after a restart");
-        RegistryStatus status = registry.status();
+        RegistryStatus status = registry.registryStatus();
         assertEquals("every 7 d", status.schedule());
         assertEquals(run, status.lastRun());
     }
@@ -56,7 +56,7 @@ class MunicipalityRegistryTest {
     @Test
     void aListWithABadRowIsRefusedWholeAndTheListInForceStays() throws Exception {
         scb.pages.put("/kommuner.csv", shippedCsv() + "1801;Fel län;14\n");
-        RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).run();
+        RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).attempt();
         assertEquals(Outcome.FAILED, run.outcome());
         assertEquals("the municipality list at " + scb.base() + "/kommuner.csv was refused whole: municipality 1801 "
                 + "names county '14', which is not the listed county its code begins with", run.error());
@@ -69,7 +69,7 @@ class MunicipalityRegistryTest {
         services.municipalities.seed(new Municipality("1487", "Vänersborg", "Västra Götalands län", "Fyrbodal", true));
         String csv = shippedCsv();
         scb.pages.put("/kommuner.csv", csv.replace("1487;Vänersborg;14\n", ""));
-        RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).run();
+        RegistryRun run = registry(Map.of("url", scb.base() + "/kommuner.csv")).attempt();
         assertEquals(Outcome.FAILED, run.outcome());
         assertTrue(run.error().endsWith("it lacks 1487, which the platform has records of"), run.error());
         assertSame(MunicipalityList.shipped(), catalogue.current());
@@ -79,8 +79,8 @@ class MunicipalityRegistryTest {
     @Test
     void withoutAUrlTheShippedListIsInForceAndRunsOnlyOnDemand() throws Exception {
         MunicipalityRegistry registry = registry(Map.of());
-        assertEquals(new ImportCounts(0, 0, 311, 0), registry.run().counts());
-        RegistryStatus status = registry.status();
+        assertEquals(new ImportCounts(0, 0, 311, 0), registry.attempt().counts());
+        RegistryStatus status = registry.registryStatus();
         assertEquals(MunicipalityList.SHIPPED, status.source());
         assertEquals("on demand only", status.schedule());
         assertEquals("MUNICIPALITIES", status.kind());

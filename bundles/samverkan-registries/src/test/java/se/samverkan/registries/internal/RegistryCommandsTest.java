@@ -21,6 +21,7 @@ import se.samverkan.api.registry.RegistryRun;
 import se.samverkan.api.registry.RegistryRun.Outcome;
 import se.samverkan.api.registry.RegistryService;
 import se.samverkan.api.registry.RegistryStatus;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.NotFoundException;
 
 class RegistryCommandsTest {
@@ -49,7 +50,7 @@ class RegistryCommandsTest {
         }
 
         @Override
-        public RegistryStatus run(String id) {
+        public RegistryStatus run(Caller caller, String id) {
             ran.add(id);
             return registry(id).orElseThrow(() -> new NotFoundException("registry", id));
         }

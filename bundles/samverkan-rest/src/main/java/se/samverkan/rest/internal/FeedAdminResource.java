@@ -61,7 +61,6 @@ public class FeedAdminResource {
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No feed has that id")
     public FeedStatus sync(@PathParam("id") String id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "sync a calendar feed");
-        return feeds.sync(id);
+        return feeds.sync(CallerContext.callerOf(security), id);
     }
 }

@@ -64,7 +64,6 @@ public class MailAdminResource {
     @ApiResponse(responseCode = "404", description = "No message has that id")
     @ApiResponse(responseCode = "409", description = "The message is not dead")
     public QueuedMail replay(@PathParam("id") long id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "replay outgoing mail");
-        return mail.replay(id);
+        return mail.replay(CallerContext.callerOf(security), id);
     }
 }

@@ -28,6 +28,7 @@ import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.rest.spi.CallerContext;
 import se.samverkan.rest.spi.RestResource;
+import se.samverkan.routes.ImportJobs;
 
 /** What the console's quarantine-* commands do, for administrators over REST. */
 @Component(service = QuarantineAdminResource.class)
@@ -38,13 +39,15 @@ import se.samverkan.rest.spi.RestResource;
 public class QuarantineAdminResource {
 
     private final QuarantineService quarantine;
+    private final ImportJobs jobs;
 
     @Context
     private SecurityContext security;
 
     @Activate
-    public QuarantineAdminResource(@Reference QuarantineService quarantine) {
+    public QuarantineAdminResource(@Reference QuarantineService quarantine, @Reference ImportJobs jobs) {
         this.quarantine = quarantine;
+        this.jobs = jobs;
     }
 
     @GET
@@ -59,7 +62,10 @@ public class QuarantineAdminResource {
         return quarantine.list(source == null || source.isBlank() ? null : source, !all);
     }
 
-    /** 200 with the item when it was taken; 409 with the reason when it still cannot be. */
+    /**
+     * Replays the item through the import job its source names: 200 with the item when it was taken; 409 with the
+     * reason when it still cannot be.
+     */
     @POST
     @Path("{id}/replay")
     @Operation(summary = "Try a quarantined item again after a fix")
@@ -68,8 +74,7 @@ public class QuarantineAdminResource {
     @ApiResponse(responseCode = "404", description = "No item has that id")
     @ApiResponse(responseCode = "409", description = "The item still cannot be taken: the detail says why")
     public Quarantined replay(@PathParam("id") long id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "replay quarantined items");
-        String problem = quarantine.replay(id);
+        String problem = jobs.replay(CallerContext.callerOf(security), id);
         if (problem != null) {
             throw new ConflictException("item " + id + " was not taken: " + problem);
         }
@@ -89,8 +94,7 @@ public class QuarantineAdminResource {
     @ApiResponse(responseCode = "404", description = "No item has that id")
     @ApiResponse(responseCode = "409", description = "The item is not waiting")
     public Quarantined discard(@PathParam("id") long id) {
-        AccessPolicy.checkAdmin(CallerContext.callerOf(security), "discard quarantined items");
-        return quarantine.discard(id);
+        return quarantine.discard(CallerContext.callerOf(security), id);
     }
 
     /** As {@link #discard(long)}, for clients that cannot send DELETE. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.mail.OutgoingMail;
 import se.samverkan.api.mail.QueuedMail;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 
 /** Replaying mail over REST: a message that is not dead is a conflict; a database that fails is not. */
@@ -42,7 +43,7 @@ class MailAdminResourceTest {
                 null, null, null, null);
         MailQueue queue = new MailQueue() {
             @Override
-            public QueuedMail replay(long id) {
+            public QueuedMail replay(Caller caller, long id) {
                 if (id == 2) {
                     // What the outbox's JDBC layer throws when a statement fails.
                     throw new IllegalStateException("Cannot write the mail outbox: the disk is full");

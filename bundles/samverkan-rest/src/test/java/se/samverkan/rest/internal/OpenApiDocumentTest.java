@@ -171,7 +171,7 @@ class OpenApiDocumentTest {
             }
         }
         found.sort(Comparator.comparing(Class::getName));
-        assertEquals(16, found.size(), "the platform's resources: " + found);
+        assertEquals(17, found.size(), "the platform's resources: " + found);
         return found;
     }
 

@@ -24,7 +24,7 @@ public class QuarantineDiscardCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        quarantine.discard(id);
+        quarantine.discard(consoleCaller(), id);
         out.println("Item " + id + " is discarded.");
     }
 }

@@ -9,39 +9,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.quarantine.Quarantined.State;
-import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
 
-/** The quarantine in table {@code quarantine}; replays go to the {@link Replayer} services (whiteboard). */
+/**
+ * The quarantine in table {@code quarantine}. Items are replayed through the import job whose quarantine source
+ * they carry ({@link ImportJobsImpl}).
+ */
 @Component(service = QuarantineService.class)
 public class QuarantineImpl implements QuarantineService {
 
     /** The quarantine tables\' scripts under db/quarantine, in order. Append, never edit. */
     static final List<String> SCRIPTS = List.of("V3__feeds_and_quarantine.sql");
-
-    /**
-     * Taken as service objects and got only at a replay: replayers need the quarantine themselves, and getting
-     * them while this component activates was a cycle that left some of them unbound after a restart.
-     */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    final List<ComponentServiceObjects<Replayer>> replayers = new CopyOnWriteArrayList<>();
 
     private static final int REASON_LENGTH = 4000;
 
@@ -102,41 +93,24 @@ public class QuarantineImpl implements QuarantineService {
     }
 
     @Override
-    public Quarantined discard(long id) {
+    public Quarantined discard(Caller caller, long id) {
+        AccessPolicy.checkAdmin(caller, "discard quarantined items");
         Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
-        // Guarded by its state, so a replay that took it meanwhile is not undone.
-        if (jdbc.update("UPDATE quarantine SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
-                State.DISCARDED.name(), Jdbc.timestamp(Instant.now()), id, State.WAITING.name()) == 0) {
+        Instant now = Instant.now();
+        // Guarded by its state, so a replay that took it meanwhile is not undone; audited with the change.
+        boolean discarded = jdbc.transaction(c -> {
+            if (Jdbc.execute(c, "UPDATE quarantine SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
+                    State.DISCARDED.name(), Jdbc.timestamp(now), id, State.WAITING.name()) == 0) {
+                return false;
+            }
+            Jdbc.audit(c, now, caller.user(), "DISCARD", "quarantine", String.valueOf(id));
+            return true;
+        });
+        if (!discarded) {
             throw new ConflictException("item " + id + " is " + find(id).orElse(item).state().name().toLowerCase()
                     + ", not waiting");
         }
         return find(id).orElseThrow();
-    }
-
-    @Override
-    public String replay(long id) {
-        Quarantined item = find(id).orElseThrow(() -> new NotFoundException("quarantined item", String.valueOf(id)));
-        if (item.state() != State.WAITING) {
-            return "item " + id + " is " + item.state().name().toLowerCase() + ", not waiting";
-        }
-        for (ComponentServiceObjects<Replayer> objects : replayers) {
-            Replayer replayer = objects.getService();
-            if (replayer == null) {
-                continue;  // unregistered meanwhile
-            }
-            try {
-                if (replayer.accepts(item.source())) {
-                    String problem = replayer.replay(item);
-                    if (problem == null) {
-                        resolve(id, State.REPLAYED);
-                    }
-                    return problem;
-                }
-            } finally {
-                objects.ungetService(replayer);
-            }
-        }
-        return "no installed import takes items of " + item.source() + "; " + item.discardHint();
     }
 
     private static Quarantined item(ResultSet rs) throws SQLException {

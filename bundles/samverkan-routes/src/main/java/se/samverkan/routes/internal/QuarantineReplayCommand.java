@@ -8,9 +8,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
-import se.samverkan.api.quarantine.QuarantineService;
+import se.samverkan.routes.ImportJobs;
 import se.samverkan.shell.SamverkanCommand;
 
+/** A replay goes through the import job the item's source names, like REST's. */
 @Service
 @Command(scope = "samverkan", name = "quarantine-replay",
         description = "Tries a quarantined item again (after a fix of the mapping or the data) and says whether it was taken.")
@@ -20,11 +21,11 @@ public class QuarantineReplayCommand extends SamverkanCommand {
     long id;
 
     @Reference
-    QuarantineService quarantine;
+    ImportJobs jobs;
 
     @Override
     protected void print(PrintStream out) throws CommandException {
-        String problem = quarantine.replay(id);
+        String problem = jobs.replay(consoleCaller(), id);
         if (problem != null) {
             throw new CommandException("Item " + id + " was not taken: " + problem);
         }

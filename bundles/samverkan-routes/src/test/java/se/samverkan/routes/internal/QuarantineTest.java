@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.ComponentServiceObjects;
 
 import se.samverkan.api.quarantine.Quarantined;
-import se.samverkan.api.quarantine.Replayer;
+import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.persistence.internal.DerbyDatabase;
@@ -25,6 +21,7 @@ class QuarantineTest {
 
     private final DerbyDatabase db = new DerbyDatabase();
     private final QuarantineImpl quarantine = new QuarantineImpl(db.schema);
+    private static final Caller ANNA = Caller.fromRoleNames("anna", List.of("admin"));
 
     QuarantineTest() throws Exception {
     }
@@ -58,60 +55,21 @@ class QuarantineTest {
     }
 
     @Test
-    void replayGoesToTheReplayerOfTheSource() throws Exception {
-        Quarantined bad = quarantine.add("feed:sv", "uid-1", "category: unknown", "BEGIN:VEVENT");
-        Quarantined worse = quarantine.add("feed:sv", "uid-2", "no DTSTART", "BEGIN:VEVENT");
-        Quarantined register = quarantine.add("register:ideella", "802002-8711", "bad check digit", "row");
-        Replayer feeds = new Replayer() {
-            @Override
-            public boolean accepts(String source) {
-                return source.startsWith("feed:");
-            }
-
-            @Override
-            public String replay(Quarantined item) {
-                return item.key().equals("uid-1") ? null : "DTSTART is still missing";
-            }
-        };
-        List<Replayer> gotten = new ArrayList<>();
-        quarantine.replayers.add(new ComponentServiceObjects<>() {
-            @Override
-            public Replayer getService() {
-                gotten.add(feeds);
-                return feeds;
-            }
-
-            @Override
-            public void ungetService(Replayer service) {
-                assertTrue(gotten.remove(service), "only what was got is given back");
-            }
-
-            @Override
-            public ServiceReference<Replayer> getServiceReference() {
-                throw new UnsupportedOperationException();
-            }
-        });
-        assertNull(quarantine.replay(bad.id()));
-        assertEquals(Quarantined.State.REPLAYED, quarantine.find(bad.id()).orElseThrow().state());
-        assertEquals("DTSTART is still missing", quarantine.replay(worse.id()));
-        assertEquals(Quarantined.State.WAITING, quarantine.find(worse.id()).orElseThrow().state());
-        assertEquals("no installed import takes items of register:ideella; if it is not wanted, discard it "
-                + "(samverkan:quarantine-discard " + register.id() + ", or DELETE /api/v1/admin/quarantine/"
-                + register.id() + ")", quarantine.replay(register.id()));
-        assertEquals("item " + bad.id() + " is replayed, not waiting", quarantine.replay(bad.id()));
-        assertThrows(NotFoundException.class, () -> quarantine.replay(9999));
-        assertTrue(gotten.isEmpty(), "every replayer got for a replay is given back");
-    }
-
-    @Test
-    void anItemNothingCanReplayIsDiscardedAndKept() throws Exception {
+    void anItemNothingCanReplayIsDiscardedByAnAdministratorKeptAndAudited() throws Exception {
         Quarantined orphan = quarantine.add("feed:no-longer-configured", "uid-1", "category: unknown", "BEGIN:VEVENT");
-        Quarantined discarded = quarantine.discard(orphan.id());
+        Caller coordinator = Caller.fromRoleNames("bo", List.of("coordinator", "municipality:1487"));
+        assertEquals("only an administrator may discard quarantined items",
+                assertThrows(AccessDeniedException.class, () -> quarantine.discard(coordinator, orphan.id())).getMessage());
+        assertEquals(Quarantined.State.WAITING, quarantine.find(orphan.id()).orElseThrow().state(), "refused: untouched");
+
+        Quarantined discarded = quarantine.discard(ANNA, orphan.id());
         assertEquals(Quarantined.State.DISCARDED, discarded.state());
         assertEquals(orphan.raw(), discarded.raw(), "kept, with its text");
         assertTrue(quarantine.list("feed:no-longer-configured", true).isEmpty(), "no longer waiting");
+        assertEquals(List.of("anna DISCARD quarantine " + orphan.id()), db.auditLog());
         assertEquals("item " + orphan.id() + " is discarded, not waiting",
-                assertThrows(ConflictException.class, () -> quarantine.discard(orphan.id())).getMessage());
-        assertThrows(NotFoundException.class, () -> quarantine.discard(9999));
+                assertThrows(ConflictException.class, () -> quarantine.discard(ANNA, orphan.id())).getMessage());
+        assertThrows(NotFoundException.class, () -> quarantine.discard(ANNA, 9999));
+        assertEquals(1, db.auditLog().size(), "what was refused is not audited");
     }
 }

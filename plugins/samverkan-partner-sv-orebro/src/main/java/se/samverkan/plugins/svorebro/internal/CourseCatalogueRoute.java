@@ -19,7 +19,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
 import se.samverkan.api.util.TextDecoding;
+import se.samverkan.routes.ImportJob;
 import se.samverkan.routes.ImportResult;
+import se.samverkan.routes.JobRun;
+import se.samverkan.routes.JobStatus;
+import se.samverkan.routes.PolledRuns;
 import se.samverkan.routes.SamverkanEndpoints;
 import se.samverkan.routes.ServiceUnavailableException;
 
@@ -29,15 +33,17 @@ import se.samverkan.routes.ServiceUnavailableException;
  * activity through {@code samverkan:activities}, and the file is moved to the done folder. A file with a bad
  * row (one that cannot be read, or that Samverkan refuses) still has its good rows stored, and is moved to the
  * error folder with a report beside it naming each bad row and why. The platform runs the route (it picks up
- * every RoutesBuilder service) and removes it when this plugin goes.
+ * every RoutesBuilder service) and removes it when this plugin goes. It is the import job
+ * {@code catalogue:sv-orebro}: each look into the inbox that found a file is a run, and a run now looks at once.
  */
-@Component(service = RoutesBuilder.class, configurationPid = CourseCatalogueRoute.PID)
+@Component(service = {RoutesBuilder.class, ImportJob.class}, configurationPid = CourseCatalogueRoute.PID)
 @Designate(ocd = CatalogueImportConfig.class)
-public class CourseCatalogueRoute extends RouteBuilder {
+public class CourseCatalogueRoute extends RouteBuilder implements ImportJob {
 
     static final String PID = "se.samverkan.plugins.svorebro.catalogue";
     /** The route's id, as {@code camel:route-list} shows it. */
     static final String ROUTE_ID = "sv-orebro-course-catalogue";
+    static final String JOB_ID = "catalogue:sv-orebro";
 
     private static final Logger LOG = System.getLogger(CourseCatalogueRoute.class.getName());
     private static final String CATALOGUE = "svOrebroCatalogue";
@@ -48,6 +54,7 @@ public class CourseCatalogueRoute extends RouteBuilder {
     private String errorFolder;
     private long pollMillis;
     private CourseCatalogue catalogue;
+    private final PolledRuns runs = new PolledRuns();
 
     public CourseCatalogueRoute() {
     }
@@ -73,18 +80,43 @@ public class CourseCatalogueRoute extends RouteBuilder {
     }
 
     @Override
+    public String id() {
+        return JOB_ID;
+    }
+
+    @Override
+    public JobStatus status() {
+        return status(runs.lastRun());
+    }
+
+    private JobStatus status(JobRun lastRun) {
+        return new JobStatus(JOB_ID, "catalogue", inbox.toString(), pollMillis % 1000 == 0
+                ? ImportJob.every(pollMillis / 1000) : "every " + pollMillis + " ms", null, lastRun,
+                runs.lastSuccess());
+    }
+
+    /** Looks into the inbox now, through the route: each file there is taken as the schedule would take it. */
+    @Override
+    public JobStatus run() {
+        return status(runs.pollNow());
+    }
+
+    @Override
     public void configure() {
         // Storage restarting: try the whole file again (rows already stored come back unchanged).
-        onException(ServiceUnavailableException.class).maximumRedeliveries(6).redeliveryDelay(10_000);
+        onException(ServiceUnavailableException.class).maximumRedeliveries(6).redeliveryDelay(10_000)
+                .process(runs::failed);
         // Bad rows were reported by report(); the exception only sends the file to the error folder.
         onException(BadRows.class).logExhausted(false);
 
         String stamp = "${exchangeProperty." + RECEIVED_AT + "}-${file:name}";
+        // The first look waits a whole interval too, so a file being written when the route starts has time.
         from("file:" + inbox.toAbsolutePath().toString().replace('\\', '/')
                 + "?antInclude=*.csv&antFilterCaseSensitive=false"
-                + "&readLock=changed&readLockCheckInterval=500&delay=" + pollMillis
+                + "&readLock=changed&readLockCheckInterval=500&initialDelay=" + pollMillis + "&delay=" + pollMillis
                 + "&move=" + doneFolder + "/" + stamp + "&moveFailed=" + errorFolder + "/" + stamp)
                 .routeId(ROUTE_ID)
+                .routePolicy(runs)
                 .setProperty(RECEIVED_AT, simple("${date:now:yyyyMMdd-HHmmss}"))
                 .process(this::read)
                 .to(SamverkanEndpoints.ACTIVITIES)
@@ -113,6 +145,8 @@ public class CourseCatalogueRoute extends RouteBuilder {
             }
         }
         Map<String, Object> headers = exchange.getMessage().getHeaders();
+        runs.add(new JobRun.Counts(count(headers, SamverkanEndpoints.CREATED), count(headers, SamverkanEndpoints.UPDATED),
+                count(headers, SamverkanEndpoints.UNCHANGED), 0, problems.size()));
         String summary = "Course catalogue " + file + ": " + headers.get(SamverkanEndpoints.CREATED) + " created, "
                 + headers.get(SamverkanEndpoints.UPDATED) + " updated, " + headers.get(SamverkanEndpoints.UNCHANGED)
                 + " unchanged, " + problems.size() + " bad rows";
@@ -127,6 +161,10 @@ public class CourseCatalogueRoute extends RouteBuilder {
         Files.createDirectories(report.getParent());
         Files.writeString(report, summary + "\n" + String.join("\n", problems) + "\n", StandardCharsets.UTF_8);
         throw new BadRows(summary);
+    }
+
+    private static int count(Map<String, Object> headers, String header) {
+        return headers.get(header) instanceof Integer n ? n : 0;
     }
 
     /** A catalogue had bad rows; its good rows are stored. */

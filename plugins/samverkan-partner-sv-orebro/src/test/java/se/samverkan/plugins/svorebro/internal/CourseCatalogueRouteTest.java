@@ -1,6 +1,8 @@
 package se.samverkan.plugins.svorebro.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.samverkan.api.model.Activity;
 import se.samverkan.api.model.Municipality;
+import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.testing.InMemoryServices;
+import se.samverkan.routes.JobRun;
+import se.samverkan.routes.JobStatus;
 import se.samverkan.routes.testing.CamelFixture;
 
 /** The route in a real CamelContext, reading real files from a temporary inbox into the in-memory services. */
@@ -90,13 +95,42 @@ class CourseCatalogueRouteTest {
         assertEquals(1, services.activities.count());
     }
 
+    @Test
+    void theCatalogueIsAnImportJobWhoseRunLooksIntoTheInboxAtOnce() throws Exception {
+        CourseCatalogueRoute route = start(3_600_000L);
+        JobStatus idle = route.status();
+        assertEquals(List.of("catalogue:sv-orebro", "catalogue", inbox.toString(), "every 1 h"),
+                List.of(idle.id(), idle.kind(), idle.source(), idle.schedule()));
+        assertNull(idle.lastRun(), "the inbox is looked into only in an hour");
+        drop("kursutbud.csv", CourseCatalogueTest.HEADER + "\n"
+                + "K-1;Svenska i vardagen;;Språk;sv ar;1882;;2026-09-01;tisdag;18:00;120;8;12;0\n"
+                + "K-2;Simning;;Simning;sv;1882;;första veckan;tisdag;18:00;60;8;;\n"
+                + "K-3;Kurs i en kommun som inte finns;;Kultur;sv;9999;;2026-09-01;tisdag;18:00;60;2;;\n");
+
+        JobRun run = route.run().lastRun();
+        assertEquals(JobRun.Outcome.OK, run.outcome());
+        assertEquals(new JobRun.Counts(1, 0, 0, 0, 2), run.counts(), "the bad rows are rejected");
+        assertEquals(List.of("sv-orebro-k-1"), services.activities.list().stream().map(Activity::id).toList());
+        assertEquals(2, files("error").size(), "the file and its report, as on schedule");
+        assertEquals(run.finished(), route.status().lastSuccess());
+
+        camel.context().getRouteController().stopRoute(CourseCatalogueRoute.ROUTE_ID);
+        assertThrows(ConflictException.class, route::run, "a stopped route does not look");
+    }
+
     private void start() throws Exception {
+        start(100L);
+    }
+
+    private CourseCatalogueRoute start(long pollMillis) throws Exception {
         services.municipalities.seed(new Municipality("1882", "Askersund", "Örebro län", null, true),
                 new Municipality("1861", "Hallsberg", "Örebro län", null, true));
-        CourseCatalogueRoute route = new CourseCatalogueRoute(config(Map.of("inbox", inbox.toString(), "pollMillis", 100L)));
+        CourseCatalogueRoute route = new CourseCatalogueRoute(config(Map.of("inbox", inbox.toString(),
+                "pollMillis", pollMillis)));
         camel = CamelFixture.start(services.activities).add(route);
         assertEquals(ServiceStatus.Started,
                 camel.context().getRouteController().getRouteStatus(CourseCatalogueRoute.ROUTE_ID));
+        return route;
     }
 
     /** Written elsewhere and moved in, as a file should arrive in an inbox. */
