@@ -128,7 +128,26 @@ final class KarafProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         stop.waitFor(60, TimeUnit.SECONDS);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            // bin/karaf is a script: killing it leaves the JVM running, still holding the port and the database.
+            // Its threads go to the test's output first, to show what held the shutdown.
+            List<ProcessHandle> jvms = process.descendants().toList();
+            jvms.forEach(jvm -> threadDump(jvm.pid()));
+            jvms.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
+            for (ProcessHandle jvm : jvms) {
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            System.err.println("Karaf (pid " + pid + ") did not stop within 60 s; its threads:\n" + dump);
+        } catch (IOException e) {
+            System.err.println("Karaf (pid " + pid + ") did not stop within 60 s; no thread dump: " + e);
         }
     }
 

@@ -236,7 +236,7 @@ public class PlatformIT extends PlatformTestSupport {
         }
         List.of("plugin-list", "plugin-show", "plugin-apply").forEach(name -> expected.put(name, "samverkan-plugins"));
         List.of("feed-list", "feed-sync").forEach(name -> expected.put(name, "samverkan-feeds"));
-        List.of("quarantine-list", "quarantine-replay", "quarantine-discard")
+        List.of("quarantine-list", "quarantine-replay", "quarantine-discard", "job-list", "job-run")
                 .forEach(name -> expected.put(name, "samverkan-routes"));
         List.of("mail-queue", "mail-replay", "subscription-list", "digest-send")
                 .forEach(name -> expected.put(name, "samverkan-mail"));

@@ -1,16 +1,13 @@
 package se.samverkan.feeds.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -19,42 +16,37 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
-import se.samverkan.api.model.Activity;
-import se.samverkan.api.model.Occurrence;
-import se.samverkan.api.model.OccurrenceStatus;
 import se.samverkan.api.quarantine.QuarantineService;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
-import se.samverkan.api.service.EntityService.Saved;
-import se.samverkan.api.util.Sha256;
 import se.samverkan.calendar.ICalendarImport.Series;
-import se.samverkan.calendar.ImportedEvent;
 import se.samverkan.calendar.ParsedFeed;
 import se.samverkan.calendar.RejectedEvent;
-import se.samverkan.feeds.internal.FeedStore.StoredEvent;
+import se.samverkan.routes.ActivityUpsert;
+import se.samverkan.routes.ActivityUpsert.Incoming;
+import se.samverkan.routes.ActivityUpsert.Known;
+import se.samverkan.routes.ActivityUpsert.Result;
 
 /**
- * Stores what one read of a feed brought, keyed by event UID: a new event is created, a changed one updated in
- * place, an unchanged one costs nothing (its fingerprint is compared, not the stored activity), an event gone
- * from the feed has its occurrences cancelled (kept, so links and history stay), and every event the mapping or
- * the services refused is quarantined with its reason and raw text. Nothing is deleted because a read failed:
- * this only runs on a feed that was read and parsed.
+ * Stores what one read of a feed brought, keyed by event UID, through the platform's one {@link ActivityUpsert}
+ * with the feed store as its ledger: a new event is created, a changed one updated in place, an unchanged one costs
+ * nothing (its fingerprint is compared, not the stored activity), an event gone from the feed has its occurrences
+ * cancelled, and every event the mapping or the services refused is quarantined with its reason and raw text.
+ * Nothing is deleted because a read failed: this only runs on a feed that was read and parsed.
  */
 final class FeedImporter {
 
     private final String feedId;
-    private final ActivityService activities;
     private final FeedStore store;
     private final QuarantineService quarantine;
-    /** Writes appear in the audit log as made by the feed. */
-    private final Caller caller;
+    private final ActivityUpsert upsert;
 
     FeedImporter(String feedId, ActivityService activities, FeedStore store, QuarantineService quarantine) {
         this.feedId = feedId;
-        this.activities = activities;
         this.store = store;
         this.quarantine = quarantine;
-        this.caller = Caller.fromRoleNames(source(), List.of("admin"));
+        // Writes appear in the audit log as made by the feed.
+        this.upsert = new ActivityUpsert(activities, quarantine, source(), Caller.fromRoleNames(source(), List.of("admin")));
     }
 
     String source() {
@@ -132,24 +124,22 @@ final class FeedImporter {
         return apply(List.of(Part.of(parsed)).iterator(), whole, Runnable::run);
     }
 
-    /** A part of a read, with each event's fingerprint: hashing the text is a tenth of a first import. */
-    private record Part(ParsedFeed feed, List<String> prints) {
+    /** A part of a read, as items with their fingerprints, made where it is mapped: hashing is a tenth of an import. */
+    private record Part(ParsedFeed feed, List<Incoming> items) {
         static Part of(ParsedFeed feed) {
-            return new Part(feed, feed.events().parallelStream().map(e -> fingerprint(e.activity())).toList());
+            return new Part(feed, feed.events().parallelStream()
+                    .map(e -> new Incoming(e.uid(), e.activity(), e.raw())).toList());
         }
     }
 
     /** @param recorder where a stored part's events are recorded, in order; all are when this returns */
     private Outcome apply(Iterator<Part> parts, boolean whole, Executor recorder) {
-        Map<String, StoredEvent> stored = store.events(feedId);
+        Map<String, Known> stored = store.events(feedId);
         Set<String> seen = new HashSet<>();
         List<RejectedEvent> refused = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = 0;
+        Map<ActivityUpsert.Outcome, Integer> counts = new EnumMap<>(ActivityUpsert.Outcome.class);
         try {
             // A part that could not be recorded stops the run: what was stored after it would not be recorded either.
             while (parts.hasNext() && !recorded.isCompletedExceptionally()) {
@@ -158,43 +148,20 @@ final class FeedImporter {
                 warnings.addAll(part.feed().warnings());
                 // Still in the feed, with every occurrence before the window: kept as stored, not gone.
                 seen.addAll(part.feed().past());
-                List<ImportedEvent> changed = new ArrayList<>();
-                List<String> fingerprints = new ArrayList<>();
-                for (int i = 0; i < part.prints().size(); i++) {
-                    ImportedEvent event = part.feed().events().get(i);
-                    seen.add(event.uid());
-                    String fingerprint = part.prints().get(i);
-                    StoredEvent before = stored.get(event.uid());
-                    if (before != null && !before.removed() && before.fingerprint().equals(fingerprint)) {
-                        unchanged++;
-                    } else {
-                        changed.add(event);
-                        fingerprints.add(fingerprint);
-                    }
-                }
-                List<Saved<Activity>> outcomes = activities.saveAll(caller,
-                        changed.stream().map(ImportedEvent::activity).toList());
-                List<StoredEvent> taken = new ArrayList<>();
-                for (int i = 0; i < changed.size(); i++) {
-                    ImportedEvent event = changed.get(i);
-                    Saved<Activity> outcome = outcomes.get(i);
-                    if (outcome.error() != null) {
-                        quarantine.add(source(), event.uid(), outcome.error().getMessage(), event.raw());
-                        rejected++;
-                    } else {
-                        taken.add(new StoredEvent(event.uid(), outcome.id(), fingerprints.get(i), false));
-                        if (outcome.created()) {
-                            created++;
-                        } else {
-                            updated++;
-                        }
+                part.items().forEach(item -> seen.add(item.key()));
+                List<Known> taken = new ArrayList<>();
+                for (Result result : upsert.upsert(part.items(), stored)) {
+                    counts.merge(result.outcome(), 1, Integer::sum);
+                    if (result.outcome() == ActivityUpsert.Outcome.CREATED
+                            || result.outcome() == ActivityUpsert.Outcome.UPDATED) {
+                        taken.add(result.known());
                     }
                 }
                 // A run cut off later keeps what was recorded; a stored activity not recorded is updated next time.
                 if (!taken.isEmpty()) {
                     recorded = recorded.thenRunAsync(() -> {
                         store.saveEvents(feedId, taken);
-                        quarantine.discard(source(), taken.stream().map(StoredEvent::uid).toList());
+                        quarantine.discard(source(), taken.stream().map(Known::key).toList());
                     }, recorder);
                 }
             }
@@ -206,14 +173,17 @@ final class FeedImporter {
             throw e;
         }
         join(recorded);
+        int rejected = counts.getOrDefault(ActivityUpsert.Outcome.REFUSED, 0);
         for (RejectedEvent bad : refused) {
             // A broken version of a known event keeps the last good one stored.
             seen.add(bad.uid());
             quarantine.add(source(), bad.uid() == null ? "(no UID)" : bad.uid(), bad.reason(), bad.raw());
             rejected++;
         }
-        int removed = whole ? removeMissing(stored, seen) : 0;
-        return new Outcome(new RunCounts(created, updated, unchanged, removed, rejected), warnings);
+        int removed = whole ? upsert.cancelGone(stored, seen, gone -> store.saveEvents(feedId, gone)) : 0;
+        return new Outcome(new RunCounts(counts.getOrDefault(ActivityUpsert.Outcome.CREATED, 0),
+                counts.getOrDefault(ActivityUpsert.Outcome.UPDATED, 0),
+                counts.getOrDefault(ActivityUpsert.Outcome.UNCHANGED, 0), removed, rejected), warnings);
     }
 
     /** The future's result, or what failed it. */
@@ -256,57 +226,6 @@ final class FeedImporter {
             Part part = join(coming);
             coming = start();
             return part;
-        }
-    }
-
-    /**
-     * Events gone from the feed keep their activities, with every occurrence cancelled. One that cannot be
-     * cancelled stays as it is and fails the run, so the error shows and the next read tries again.
-     */
-    private int removeMissing(Map<String, StoredEvent> stored, Set<String> seen) {
-        Map<String, StoredEvent> gone = new HashMap<>();
-        stored.values().stream().filter(e -> !e.removed() && !seen.contains(e.uid()))
-                .forEach(e -> gone.put(e.activityId(), e));
-        List<Activity> cancelled = gone.keySet().stream().map(activities::find).flatMap(Optional::stream)
-                .map(FeedImporter::cancelled).toList();
-        List<Saved<Activity>> outcomes = activities.saveAll(caller, cancelled);
-        outcomes.stream().filter(o -> o.error() != null).forEach(o -> gone.remove(o.id()));
-        store.saveEvents(feedId, gone.values().stream()
-                .map(e -> new StoredEvent(e.uid(), e.activityId(), e.fingerprint(), true)).toList());
-        outcomes.stream().filter(o -> o.error() != null).findFirst().ifPresent(o -> {
-            throw new IllegalStateException("Cannot cancel the occurrences of " + o.id() + ", gone from the feed: "
-                    + o.error().getMessage(), o.error());
-        });
-        return gone.size();
-    }
-
-    private static Activity cancelled(Activity a) {
-        List<Occurrence> occurrences = a.occurrences().stream()
-                .map(o -> new Occurrence(o.id(), o.start(), o.end(), OccurrenceStatus.CANCELLED)).toList();
-        return new Activity(a.id(), a.title(), a.description(), a.category(), a.focusArea(), a.targetGroups(),
-                a.languages(), a.municipalityCode(), a.organiserIds(), a.agreementId(), a.programmeId(), a.venueId(),
-                a.capacity(), a.costSek(), occurrences);
-    }
-
-    /**
-     * Mapping is deterministic, so the same event read the same day gives the same fingerprint. Sets and maps
-     * are written sorted: the iteration order of {@code Set.of} changes from one run of the JVM to the next, and
-     * a restart must not make every event look changed.
-     */
-    static String fingerprint(Activity a) {
-        StringBuilder text = new StringBuilder(256 + 48 * a.occurrences().size());
-        append(text, a.id(), new TreeMap<>(a.title()), new TreeMap<>(a.description()), a.category(), a.focusArea(),
-                new TreeSet<>(a.targetGroups()), new TreeSet<>(a.languages()), a.municipalityCode(), a.organiserIds(),
-                a.agreementId(), a.programmeId(), a.venueId(), a.capacity(), a.costSek());
-        for (Occurrence o : a.occurrences()) {
-            append(text, o.start(), o.end(), o.status());
-        }
-        return Sha256.hex(text.toString());
-    }
-
-    private static void append(StringBuilder text, Object... values) {
-        for (Object value : values) {
-            text.append(value).append('\u001f');
         }
     }
 }

@@ -7,19 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import se.samverkan.api.feed.FeedStatus;
+import se.samverkan.routes.ActivityUpsert.Known;
 
 /**
  * What the platform remembers of each calendar feed between reads: the source's validators for a conditional
  * request, the outcome of the last read, and which stored activity each event (by UID) became.
  */
 public interface FeedStore {
-
-    /**
-     * @param fingerprint of the event as last imported, so an unchanged event costs no write
-     * @param removed     the event is gone from the feed (its activity's occurrences are cancelled, not deleted)
-     */
-    record StoredEvent(String uid, String activityId, String fingerprint, boolean removed) {
-    }
 
     /**
      * @param etag         the source's ETag of the last good read, for If-None-Match
@@ -51,10 +45,10 @@ public interface FeedStore {
     void saveState(State state);
 
     /** uid → event. */
-    Map<String, StoredEvent> events(String feedId);
+    Map<String, Known> events(String feedId);
 
     /** Stores the events, in one transaction. */
-    void saveEvents(String feedId, Collection<StoredEvent> events);
+    void saveEvents(String feedId, Collection<Known> events);
 
     /** How many of the feed's events are stored and not removed; cheap, for status pages. */
     int countEvents(String feedId);

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.persistence.spi.Jdbc;
 import se.samverkan.persistence.spi.Storage;
+import se.samverkan.routes.ActivityUpsert.Known;
 
 /**
  * Calendar feed bookkeeping in tables {@code calendar_feed} and {@code calendar_event}. Texts longer than their
@@ -75,10 +76,10 @@ public class FeedStoreImpl implements FeedStore {
     }
 
     @Override
-    public Map<String, StoredEvent> events(String feedId) {
-        Map<String, StoredEvent> events = new HashMap<>();
+    public Map<String, Known> events(String feedId) {
+        Map<String, Known> events = new HashMap<>();
         jdbc.query("SELECT uid, activity_id, fingerprint, removed FROM calendar_event WHERE feed_id = ?",
-                rs -> events.put(rs.getString(1), new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs -> events.put(rs.getString(1), new Known(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4))), feedId);
         return events;
     }
@@ -90,11 +91,11 @@ public class FeedStoreImpl implements FeedStore {
     }
 
     @Override
-    public void saveEvents(String feedId, Collection<StoredEvent> events) {
+    public void saveEvents(String feedId, Collection<Known> events) {
         jdbc.upsertAll("SELECT uid FROM calendar_event WHERE feed_id = ?", new Object[] {feedId}, row -> (String) row[4],
                 "UPDATE calendar_event SET activity_id = ?, fingerprint = ?, removed = ? WHERE feed_id = ? AND uid = ?",
                 "INSERT INTO calendar_event (activity_id, fingerprint, removed, feed_id, uid) VALUES (?, ?, ?, ?, ?)",
-                events.stream().map(e -> new Object[]{e.activityId(), e.fingerprint(), e.removed(), feedId, e.uid()})
+                events.stream().map(e -> new Object[]{e.activityId(), e.fingerprint(), e.gone(), feedId, e.key()})
                         .toList());
     }
 }

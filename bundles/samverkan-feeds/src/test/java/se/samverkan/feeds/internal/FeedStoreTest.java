@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import se.samverkan.api.feed.FeedStatus.RunCounts;
 import se.samverkan.feeds.internal.FeedStore.State;
-import se.samverkan.feeds.internal.FeedStore.StoredEvent;
 import se.samverkan.persistence.internal.DerbyDatabase;
+import se.samverkan.routes.ActivityUpsert.Known;
 
 class FeedStoreTest {
 
@@ -47,19 +47,19 @@ class FeedStoreTest {
         assertEquals(failed, new FeedStoreImpl(db.schema).state("sv-kurser").orElseThrow());
         assertTrue(feeds.state("annan").isEmpty());
 
-        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("abc@google.com", "sv-kurser-abc", "f1", false)));
-        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true)));
-        assertEquals(Map.of("abc@google.com", new StoredEvent("abc@google.com", "sv-kurser-abc", "f2", true)),
+        feeds.saveEvents("sv-kurser", List.of(new Known("abc@google.com", "sv-kurser-abc", "f1", false)));
+        feeds.saveEvents("sv-kurser", List.of(new Known("abc@google.com", "sv-kurser-abc", "f2", true)));
+        assertEquals(Map.of("abc@google.com", new Known("abc@google.com", "sv-kurser-abc", "f2", true)),
                 feeds.events("sv-kurser"));
         assertEquals(Map.of(), feeds.events("annan"));
-        feeds.saveEvents("sv-kurser", List.of(new StoredEvent("def@google.com", "sv-kurser-def", "f3", false),
-                new StoredEvent("ghi@google.com", "sv-kurser-ghi", "f4", false),
-                new StoredEvent("abc@google.com", "sv-kurser-abc", "f5", true)));
+        feeds.saveEvents("sv-kurser", List.of(new Known("def@google.com", "sv-kurser-def", "f3", false),
+                new Known("ghi@google.com", "sv-kurser-ghi", "f4", false),
+                new Known("abc@google.com", "sv-kurser-abc", "f5", true)));
         assertEquals("f5", feeds.events("sv-kurser").get("abc@google.com").fingerprint(), "new and stored in one call");
         assertEquals(2, feeds.countEvents("sv-kurser"), "removed events are not counted");
         assertEquals(0, feeds.countEvents("annan"));
-        feeds.saveEvents("annan", List.of(new StoredEvent("abc@google.com", "annan-abc", "a1", false),
-                new StoredEvent("abc@google.com", "annan-abc", "a2", false)));
+        feeds.saveEvents("annan", List.of(new Known("abc@google.com", "annan-abc", "a1", false),
+                new Known("abc@google.com", "annan-abc", "a2", false)));
         assertEquals("a2", feeds.events("annan").get("abc@google.com").fingerprint(),
                 "a UID given twice in one call is written once, as given last");
         assertEquals("f5", feeds.events("sv-kurser").get("abc@google.com").fingerprint(),

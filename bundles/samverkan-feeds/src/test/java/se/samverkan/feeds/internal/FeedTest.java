@@ -45,7 +45,7 @@ import se.samverkan.api.testing.MovableClock;
 import se.samverkan.api.util.TextDecoding;
 import se.samverkan.calendar.ICalendarImport;
 import se.samverkan.feeds.internal.FeedStore.State;
-import se.samverkan.feeds.internal.FeedStore.StoredEvent;
+import se.samverkan.routes.ActivityUpsert.Known;
 import se.samverkan.routes.JobRun;
 import se.samverkan.routes.JobRun.Counts;
 import se.samverkan.routes.JobRun.Outcome;
@@ -144,11 +144,11 @@ class FeedTest {
                 store.saveState(state);
             }
 
-            public Map<String, StoredEvent> events(String feedId) {
+            public Map<String, Known> events(String feedId) {
                 return store.events(feedId);
             }
 
-            public void saveEvents(String feedId, Collection<StoredEvent> events) {
+            public void saveEvents(String feedId, Collection<Known> events) {
                 markedWhileStoring.add(store.state(feedId).orElseThrow().runStarted());
                 store.saveEvents(feedId, events);
             }

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import se.samverkan.routes.ActivityUpsert.Known;
 
 /** The feed bookkeeping as maps, for tests of imports; synchronized, since a feed records on a second thread. */
 public final class InMemoryFeedStore implements FeedStore {
 
     private final Map<String, State> states = new HashMap<>();
-    private final Map<String, Map<String, StoredEvent>> events = new HashMap<>();
+    private final Map<String, Map<String, Known>> events = new HashMap<>();
 
     @Override
     public synchronized Optional<State> state(String feedId) {
@@ -23,17 +24,17 @@ public final class InMemoryFeedStore implements FeedStore {
     }
 
     @Override
-    public synchronized Map<String, StoredEvent> events(String feedId) {
+    public synchronized Map<String, Known> events(String feedId) {
         return new HashMap<>(events.getOrDefault(feedId, Map.of()));
     }
 
     @Override
     public synchronized int countEvents(String feedId) {
-        return (int) events.getOrDefault(feedId, Map.of()).values().stream().filter(e -> !e.removed()).count();
+        return (int) events.getOrDefault(feedId, Map.of()).values().stream().filter(e -> !e.gone()).count();
     }
 
     @Override
-    public synchronized void saveEvents(String feedId, Collection<StoredEvent> saved) {
-        saved.forEach(event -> events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.uid(), event));
+    public synchronized void saveEvents(String feedId, Collection<Known> saved) {
+        saved.forEach(event -> events.computeIfAbsent(feedId, f -> new HashMap<>()).put(event.key(), event));
     }
 }
