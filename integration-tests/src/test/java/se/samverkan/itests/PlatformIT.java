@@ -4,11 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +22,7 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +60,7 @@ public class PlatformIT extends PlatformTestSupport {
                 "samverkan-municipality-trollhattan", "samverkan-municipality-vanersborg", "samverkan-partner-abf-fyrbodal",
                 "samverkan-partner-support-group-network", "samverkan-partner-sv-orebro", "samverkan-persistence",
                 "samverkan-plugins", "samverkan-programme-helhetslyftet", "samverkan-registries", "samverkan-rest",
-                "samverkan-routes", "samverkan-security", "samverkan-shell"),
+                "samverkan-routes", "samverkan-routes-rest", "samverkan-security", "samverkan-shell"),
                 bundles.stream().sorted().toList());
     }
 
@@ -73,6 +77,62 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(7, esf.get("municipalityCodes").size());
         assertEquals(4, esf.get("targets").size());
         assertTrue(http.get("/openapi.json").body().get("openapi").asText().startsWith("3.0"));
+    }
+
+    /**
+     * The description is generated from the resources every bundle contributes: each operation of each registered
+     * resource is in it, administration needs credentials, and every operation of the last hand-kept description
+     * (release 0.1) still answers.
+     */
+    @Test
+    public void theOpenApiDescriptionCoversEveryBundlesResourcesAndTheLastRelease() throws Exception {
+        JsonNode paths = http.get("/openapi.json").body().get("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames()
+                .forEachRemaining(verb -> documented.add(verb.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> served = new TreeSet<>();
+        Set<String> owners = new TreeSet<>();
+        for (ServiceReference<?> ref : bundleContext.getServiceReferences((String) null, "(samverkan.rest.resource=true)")) {
+            Object resource = bundleContext.getService(ref);
+            try {
+                owners.add(ref.getBundle().getSymbolicName());
+                served.addAll(operations(resource.getClass()));
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        }
+        assertEquals(Set.of("samverkan-drafts", "samverkan-feeds", "samverkan-mail", "samverkan-registries",
+                "samverkan-rest", "samverkan-routes-rest"), owners);
+        Set<String> missing = new TreeSet<>(served);
+        missing.removeAll(documented);
+        assertEquals(Set.of(), missing);
+        List<String> release;
+        try (InputStream in = PlatformIT.class.getResourceAsStream("operations-0.1.txt")) {
+            release = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertEquals(56, release.size());
+        missing = new TreeSet<>(release);
+        missing.removeAll(documented);
+        assertEquals(Set.of(), missing);
+        assertEquals("[{\"basic\":[]}]", paths.at("/~1admin~1feeds/get/security").toString());
+        assertEquals("[{\"basic\":[]}]", paths.at("/~1admin~1jobs~1{id}~1run/post/security").toString());
+    }
+
+    /** "VERB /path" of each resource method of a class, as JAX-RS serves it under /api/v1. */
+    private static Set<String> operations(Class<?> type) {
+        Set<String> operations = new TreeSet<>();
+        String base = "/" + type.getAnnotation(javax.ws.rs.Path.class).value();
+        for (Method m : type.getMethods()) {
+            for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+                javax.ws.rs.HttpMethod verb = a.annotationType().getAnnotation(javax.ws.rs.HttpMethod.class);
+                if (verb != null) {
+                    javax.ws.rs.Path sub = m.getAnnotation(javax.ws.rs.Path.class);
+                    operations.add(verb.value() + " " + (sub == null ? base : base + "/" + sub.value()));
+                }
+            }
+        }
+        return operations;
     }
 
     @Test

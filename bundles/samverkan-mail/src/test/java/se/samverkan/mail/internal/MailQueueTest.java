@@ -1,6 +1,7 @@
 package se.samverkan.mail.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,6 +165,21 @@ class MailQueueTest {
         assertEquals(0, replayed.attempts());
         assertEquals(1, queue.claimDue(5, Instant.now().plusSeconds(1)).size());
         assertThrows(NotFoundException.class, () -> queue.replay(Caller.SYSTEM, 999));
+    }
+
+    /** REST answers a conflict with 409 and anything else with 500: a failed statement must not look like one. */
+    @Test
+    void aReplayTheDatabaseFailsIsNoConflictAndChangesNothing() throws Exception {
+        QueuedMail q = queue.queue(mail("k1"));
+        queue.claimDue(5, Instant.now().plusSeconds(1));
+        queue.markFailed(q.id(), "refused", null);
+        try (Connection c = db.dataSource.getConnection()) {
+            c.createStatement().execute("DROP TABLE audit_log");
+        }
+        RuntimeException failed = assertThrows(RuntimeException.class,
+                () -> queue.replay(Caller.fromRoleNames("bo", List.of("admin")), q.id()));
+        assertFalse(failed instanceof ConflictException, failed.toString());
+        assertEquals(State.DEAD, queue.find(q.id()).orElseThrow().state(), "rolled back: still dead");
     }
 
     @Test

@@ -88,11 +88,11 @@ class ProblemMapperTest {
         var search = ActivityResource.class.getMethod("search", String.class, String.class, String.class,
                 String.class, String.class, String.class, String.class, String.class, String.class, String.class);
         var update = CrudResource.class.getMethod("update", String.class, String.class, Object.class);
-        var approve = DraftResource.class.getMethod("approve", long.class);
+        var health = HealthResource.class.getMethod("health");
         assertEquals("Reads[queryParameters=[accessibility, category, focusArea, from, language, limit, municipality, "
                 + "offset, q, to], body=false]", RequestRules.reads(search).toString());
         assertEquals("Reads[queryParameters=[], body=true]", RequestRules.reads(update).toString());
-        assertEquals("Reads[queryParameters=[], body=false]", RequestRules.reads(approve).toString());
+        assertEquals("Reads[queryParameters=[], body=false]", RequestRules.reads(health).toString());
     }
 
     @Test

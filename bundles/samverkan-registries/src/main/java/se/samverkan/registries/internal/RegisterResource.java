@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.registries.internal;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.routes.rest;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.feeds.internal;
 
 import java.util.List;
 
