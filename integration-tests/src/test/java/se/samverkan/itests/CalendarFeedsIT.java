@@ -42,7 +42,7 @@ import se.samverkan.itests.LocalHttpServer.Request;
  */
 public class CalendarFeedsIT extends PlatformTestSupport {
 
-    private static final String FEED_PID = "se.samverkan.calendar.feed";
+    private static final String FEED_PID = "se.samverkan.feeds.feed";
     // The feeds here start a second after they are configured, not at once (startDelaySeconds = 0): Camel's timer
     // drops a first fire that comes before its consumer counts as started, and the next is a period later.
 

@@ -14,7 +14,7 @@ public class FeedRecoveryIT extends PlatformTestSupport {
     @Test
     public void aFeedWhoseSourceFailsShowsItAndRecoversOnItsOwn() throws Exception {
         try (LocalHttpServer source = new LocalHttpServer().serve("/cal.ics", 503, null, null)) {
-            configureFactory("se.samverkan.calendar.feed", Map.of("id", "itest-recovers", "url", source.url("/cal.ics"),
+            configureFactory("se.samverkan.feeds.feed", Map.of("id", "itest-recovers", "url", source.url("/cal.ics"),
                     "organisation", "radda-barnen", "municipality", "1882", "pollSeconds", "1", "startDelaySeconds", "1",
                     "retries", "0"));
             JsonNode failing = await("itest-recovers FAILING", () -> feedStatus("itest-recovers"),

@@ -66,7 +66,7 @@ public class ImportJobsIT extends PlatformTestSupport {
                 + "BEGIN:VEVENT\r\nUID:sagostund@it\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Stockholm:" + day
                 + "T100000\r\nDTEND;TZID=Europe/Stockholm:" + day + "T110000\r\nSUMMARY:Sagostund\r\nEND:VEVENT\r\n"
                 + "END:VCALENDAR\r\n", StandardCharsets.UTF_8);
-        configureFactory("se.samverkan.calendar.feed", Map.of("id", "itest-jobs", "folder", folder.toString(),
+        configureFactory("se.samverkan.feeds.feed", Map.of("id", "itest-jobs", "folder", folder.toString(),
                 "organisation", "radda-barnen", "municipality", "1882", "venue", VENUE, "startDelaySeconds", "3600",
                 "pollSeconds", "3600"));
         await(JOB + " listed", () -> http.send("GET", "/admin/jobs/" + JOB, null, ADMIN, ADMIN_PASSWORD),

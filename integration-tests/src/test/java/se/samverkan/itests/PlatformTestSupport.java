@@ -121,9 +121,9 @@ abstract class PlatformTestSupport {
             editConfigurationFilePut("etc/users.properties", ADMIN,
                     "{CRYPT}" + PasswordHashing.hash(ADMIN_PASSWORD, 1000) + "{CRYPT},admin"),
             // Links in subscribers' mails point at this container; notices go out a second after a change.
-            editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "publicUrl",
+            editConfigurationFilePut("etc/se.samverkan.mail.subscriptions.cfg", "publicUrl",
                     "http://localhost:" + httpPort + "/api/v1"),
-            editConfigurationFilePut("etc/se.samverkan.subscriptions.cfg", "noticeSeconds", "1"),
+            editConfigurationFilePut("etc/se.samverkan.mail.subscriptions.cfg", "noticeSeconds", "1"),
             systemProperty("samverkan.itest.http.port").value(String.valueOf(httpPort)),
             // Injection waits for storage: on a loaded machine the first test class waits for the whole start,
             // longer than Pax Exam's default 10 s.

@@ -205,7 +205,13 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void aPluginMadeOfConfigurationComesAndGoes() throws Exception {
-        Configuration config = configurationAdmin.createFactoryConfiguration("se.samverkan.plugin", "?");
+        comesAndGoes("se.samverkan.plugins.plugin");
+        // Its name before release 0.2 still answers: an installation's etc/ is carried over as it is.
+        comesAndGoes("se.samverkan.plugin");
+    }
+
+    private void comesAndGoes(String factoryPid) throws Exception {
+        Configuration config = configurationAdmin.createFactoryConfiguration(factoryPid, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("name", "itest-stenungsund");
         properties.put("municipality.code", "1415");

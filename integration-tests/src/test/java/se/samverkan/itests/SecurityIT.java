@@ -180,7 +180,7 @@ class SecurityIT {
         }
         assertEquals(201, karaf.http().send("POST", "/venues", venue("real-hall"), "admin", PASSWORD).status());
         assertFalse(Files.readString(home.resolve("etc/users.properties")).contains("coordinator-"));
-        assertFalse(Files.exists(home.resolve("etc/se.samverkan.demo.users.cfg")));
+        assertFalse(Files.exists(home.resolve("etc/se.samverkan.security.demo.users.cfg")));
         assertFalse(Files.readString(home.resolve("console.log")).contains("DEMO MODE"));
         assertFalse(Files.readString(home.resolve("data/log/karaf.log")).contains("DEMO MODE"));
     }

@@ -268,6 +268,7 @@ final class CalendarBench {
                 "startDelaySeconds = 0",
                 "maxBytes = 1000000000",
                 "retries = 0"), StandardCharsets.ISO_8859_1);
+        // The feed's name before release 0.2, which later releases still read: the harness runs against both.
         Files.move(staged, karaf.home.resolve("etc/se.samverkan.calendar.feed-" + id + ".cfg"),
                 StandardCopyOption.ATOMIC_MOVE);
     }

@@ -209,6 +209,7 @@ public final class Reliability {
             }
         };
         HttpServer source = serve.get();
+        // The feed's name before release 0.2, which later releases still read: the harness runs against both.
         String feedCfg = "se.samverkan.calendar.feed-remote.cfg:";
         String koladaCfg = "se.samverkan.registries.kolada.cfg:";
         Karaf karaf = start(feedCfg + "id = remote", feedCfg + "url = http://127.0.0.1:" + port + "/feed.ics",

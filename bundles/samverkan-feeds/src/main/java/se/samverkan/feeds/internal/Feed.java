@@ -48,7 +48,9 @@ import se.samverkan.routes.Retries;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class Feed extends RouteBuilder implements ImportJob {
 
-    static final String PID = "se.samverkan.calendar.feed";
+    static final String PID = "se.samverkan.feeds.feed";
+    /** The name of {@link #PID} before release 0.2, still read ({@link FeedUnderFormerPid}). */
+    static final String FORMER_PID = "se.samverkan.calendar.feed";
 
     /** The feed could not be read now; the route retries it. */
     static final class UnavailableException extends Exception {

@@ -35,14 +35,13 @@ import se.samverkan.api.subscription.Subscription;
 /**
  * Reads the activity change log for subscribers: notices of moved and cancelled occurrences soon after the change
  * (route {@code subscription-notices}), and the weekly digest of new activities (route
- * {@code subscription-digest}, checking the schedule of {@code etc/se.samverkan.subscriptions.cfg}; or
+ * {@code subscription-digest}, checking the schedule of {@code etc/se.samverkan.mail.subscriptions.cfg}; or
  * {@link #sendNow()} from the console). Only CONFIRMED subscriptions get mail. Every mail is queued with a key
  * of subscription and change ({@code notice-S-C}) or week ({@code digest-S-2026-W48}) before the change or the
  * subscription is marked, so a crash in between, or a second run, queues nothing twice.
  */
-@Component(service = {RoutesBuilder.class, DigestService.class}, configurationPid = SubscriptionConfig.PID,
+@Component(service = {RoutesBuilder.class, DigestService.class}, configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-// The configuration's metatype is designated by SubscriptionServiceImpl, which shares it.
 public class Notifier extends RouteBuilder implements DigestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);

@@ -3,12 +3,17 @@ package se.samverkan.mail.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** {@code etc/se.samverkan.subscriptions.cfg}: the links in subscribers' mails, notices and the weekly digest. */
+/**
+ * {@code etc/se.samverkan.mail.subscriptions.cfg}: the links in subscribers' mails, notices and the weekly digest.
+ * Its name before release 0.2, {@code etc/se.samverkan.subscriptions.cfg}, is still read and wins where both set a key
+ * (an installation's own values, carried over, over the new file's defaults).
+ */
 @ObjectClassDefinition(id = SubscriptionConfig.PID, name = "Samverkan subscriptions",
         description = "Subscriptions by e-mail: the address of the links in the mails, notices and the weekly digest")
 public @interface SubscriptionConfig {
 
-    String PID = "se.samverkan.subscriptions";
+    String PID = "se.samverkan.mail.subscriptions";
+    String FORMER_PID = "se.samverkan.subscriptions";
 
     @AttributeDefinition(description = "The API's address as subscribers reach it (behind the TLS proxy), "
             + "for the confirmation and unsubscribe links")

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.registry.MunicipalityCatalogue;
@@ -39,9 +38,9 @@ import se.samverkan.mail.internal.SubscriptionStore.Requested;
  * nothing new while a confirmation is pending or the subscription is confirmed; after an unconfirmed request has
  * expired, a new request starts over.
  */
-@Component(service = SubscriptionService.class, configurationPid = SubscriptionConfig.PID,
+@Component(service = SubscriptionService.class, configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = SubscriptionConfig.class)
+// No metatype @Designate: it takes exactly one PID, and this configuration answers to two (SubscriptionConfig).
 public class SubscriptionServiceImpl implements SubscriptionService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"(),;]+@[^@\\s<>\"(),;]+\\.[^@\\s<>\"(),;]+");

@@ -27,7 +27,7 @@ import se.samverkan.plugins.ContributionFile;
 
 /**
  * A plugin made of configuration, for an integrator who adds a municipality or a partner without building a
- * bundle: one factory configuration {@code etc/se.samverkan.plugin-NAME.cfg} per plugin. Its keys:
+ * bundle: one factory configuration {@code etc/se.samverkan.plugins.plugin-NAME.cfg} (before release 0.2: {@code etc/se.samverkan.plugin-NAME.cfg}, still read) per plugin. Its keys:
  * <pre>
  * name                   = municipality-laxa            (the plugin's name; default: the configuration's pid)
  * municipality.code      = 1860
@@ -48,7 +48,9 @@ import se.samverkan.plugins.ContributionFile;
 @Component(configurationPid = ConfiguredPlugin.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class ConfiguredPlugin implements SamverkanPlugin {
 
-    static final String PID = "se.samverkan.plugin";
+    static final String PID = "se.samverkan.plugins.plugin";
+    /** The name of {@link #PID} before release 0.2, still read ({@link ConfiguredPluginUnderFormerPid}). */
+    static final String FORMER_PID = "se.samverkan.plugin";
     private static final String SETTING = "municipality.setting.";
 
     private final String name;

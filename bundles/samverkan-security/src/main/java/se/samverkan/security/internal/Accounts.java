@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * Karaf ships with no enabled user, so at first start this creates the administrator: with the password in
  * the environment variable SAMVERKAN_ADMIN_PASSWORD if set, otherwise a random one that is printed once and
  * written to data/samverkan/admin-password (readable by the owner only). Users listed as {@code user.NAME}
- * in the demo configuration (se.samverkan.demo.users, shipped only by the demo feature) are added too.
+ * in the demo configuration (se.samverkan.security.demo.users, shipped only by the demo feature) are added too.
  * Existing users are never changed. Users are written through the realm's own backing engine, as
  * {@code jaas:useradd} does, so passwords are stored hashed ({@link PasswordHashing}), into a copy of the user
  * file that then replaces it in one step: Karaf watches the file and rewrites entries it reads as not yet hashed,
@@ -46,7 +46,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * hashed in the same step, so Karaf finds nothing left to rewrite. At every start the user file is made readable by its owner only, passwords still stored as unsalted
  * digests are named in the log, and while demo users exist a warning says so on the console and in the log.
  */
-@Component(immediate = true, configurationPid = {"se.samverkan.security", "se.samverkan.demo.users"},
+// The demo users' configuration was se.samverkan.demo.users before release 0.2: still read.
+@Component(immediate = true,
+        configurationPid = {"se.samverkan.security", "se.samverkan.security.demo.users", "se.samverkan.demo.users"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class Accounts {
 

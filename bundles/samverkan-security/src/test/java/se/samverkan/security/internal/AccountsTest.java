@@ -62,7 +62,7 @@ class AccountsTest {
         Accounts.ensure(engine(file), "admin", null, dir.resolve("s"), Map.of(
                 "user.coordinator-vanersborg", "demo,coordinator,municipality:1487",
                 "user.partner-sgn", "demo, partner, organisation:support-group-network",
-                "service.pid", "se.samverkan.demo.users"));
+                "service.pid", "se.samverkan.security.demo.users"));
         BackingEngine reread = engine(file);
         assertEquals(List.of("coordinator"), roles(reread, "coordinator-vanersborg"));
         assertEquals(List.of("partner", "organisation:support-group-network"), roles(reread, "partner-sgn"));
