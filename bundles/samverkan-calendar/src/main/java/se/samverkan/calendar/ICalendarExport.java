@@ -1,5 +1,9 @@
 package se.samverkan.calendar;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
@@ -80,6 +84,8 @@ public final class ICalendarExport {
 
     public static final String PRODID = "-//Samverkan//Samverkan Calendar 1.0//SV";
 
+    private static final String END = "END:VCALENDAR\r\n";
+
     private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter LOCAL_TEXT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -100,6 +106,22 @@ public final class ICalendarExport {
      * are in that language where the activity has a text in it, else in Swedish; the other languages ride along.
      */
     public static String write(String calendarName, List<Activity> activities, URI linkBase, String language) {
+        StringWriter out = new StringWriter();
+        try {
+            write(out, calendarName, activities, linkBase, language);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * As {@link #write(String, List, URI, String)}, written to {@code out} one event at a time: the whole calendar is
+     * never held, so a feed of a hundred thousand occurrences costs the memory of one (held whole, such a feed took
+     * over a gigabyte of heap and failed the JVM's other work with it).
+     */
+    public static void write(Writer out, String calendarName, List<Activity> activities, URI linkBase, String language)
+            throws IOException {
         Objects.requireNonNull(calendarName, "calendarName");
         Calendar calendar = new Calendar();
         PropertyList<net.fortuna.ical4j.model.Property> properties = calendar.getProperties();
@@ -113,17 +135,21 @@ public final class ICalendarExport {
         calendar.getComponents().add(vTimeZone);
         TimeZone zone = new TimeZone(vTimeZone);
         DateTime stamp = utc(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Organizer organizer = organizer(calendarName, linkBase);
 
+        // The calendar's head as ical4j writes it, the events after it one by one, then its end.
+        String head = calendar.toString();
+        out.write(Texts.fold(head.substring(0, head.lastIndexOf(END))));
         for (Activity activity : activities) {
             List<Occurrence> occurrences = activity.occurrences() == null ? List.of() : activity.occurrences().stream()
                     .filter(o -> o.start() != null && o.end() != null)
                     .sorted(Comparator.comparing(Occurrence::start)).toList();
             for (Occurrence occurrence : occurrences) {
-                calendar.getComponents().add(event(activity, occurrence, zone, stamp, linkBase, organizer(calendarName,
-                        linkBase), language == null ? "sv" : language));
+                out.write(Texts.fold(event(activity, occurrence, zone, stamp, linkBase, organizer,
+                        language == null ? "sv" : language).toString()));
             }
         }
-        return Texts.fold(calendar.toString());
+        out.write(END);
     }
 
     private static VEvent event(Activity activity, Occurrence occurrence, TimeZone zone, DateTime stamp,

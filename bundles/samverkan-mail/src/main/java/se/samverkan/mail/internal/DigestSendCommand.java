@@ -21,7 +21,7 @@ public class DigestSendCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        DigestRun run = digests.sendNow();
+        DigestRun run = digests.sendNow(consoleCaller());
         out.println("Digest " + run.week() + ": " + run.queued() + " queued for " + run.subscriptions()
                 + " confirmed subscriptions, " + run.withoutNews() + " without news.");
     }

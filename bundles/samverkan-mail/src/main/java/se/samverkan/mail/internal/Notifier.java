@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import se.samverkan.api.mail.MailQueue;
 import se.samverkan.api.model.Activity;
+import se.samverkan.api.security.AccessPolicy;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.MunicipalityService;
 import se.samverkan.api.subscription.DigestService;
@@ -36,7 +38,7 @@ import se.samverkan.api.subscription.Subscription;
  * Reads the activity change log for subscribers: notices of moved and cancelled occurrences soon after the change
  * (route {@code subscription-notices}), and the weekly digest of new activities (route
  * {@code subscription-digest}, checking the schedule of {@code etc/se.samverkan.mail.subscriptions.cfg}; or
- * {@link #sendNow()} from the console). Only CONFIRMED subscriptions get mail. Every mail is queued with a key
+ * {@link #sendNow(Caller)} from the console). Only CONFIRMED subscriptions get mail. Every mail is queued with a key
  * of subscription and change ({@code notice-S-C}) or week ({@code digest-S-2026-W48}) before the change or the
  * subscription is marked, so a crash in between, or a second run, queues nothing twice.
  */
@@ -139,7 +141,15 @@ public class Notifier extends RouteBuilder implements DigestService {
      * be committing, and on databases that do not make readers wait its rows would be missed for good.
      */
     @Override
-    public synchronized DigestRun sendNow() {
+    public DigestRun sendNow(Caller caller) {
+        AccessPolicy.checkAdmin(caller, "send the digest");
+        DigestRun run = sendNow();
+        store.digestAsked(run.week(), caller.user(), clock.instant());
+        return run;
+    }
+
+    /** One run, for the schedule and for {@link #sendNow(Caller)}. */
+    synchronized DigestRun sendNow() {
         Instant now = clock.instant();
         Instant upTo = now.minus(SETTLE);
         String week = week(now.atZone(Activity.ZONE));

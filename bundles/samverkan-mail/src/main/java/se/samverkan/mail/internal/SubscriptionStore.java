@@ -52,4 +52,7 @@ public interface SubscriptionStore {
 
     /** Records that the digest run of this week completed. */
     void digestRunDone(String week, Instant at);
+
+    /** Writes to the audit log that {@code actor} asked for the digest of this week. */
+    void digestAsked(String week, String actor, Instant at);
 }

@@ -156,6 +156,14 @@ public class SubscriptionStoreImpl implements SubscriptionStore {
         }
     }
 
+    @Override
+    public void digestAsked(String week, String actor, Instant at) {
+        jdbc.transaction(c -> {
+            Jdbc.audit(c, at, actor, "SEND", "digest", week);
+            return null;
+        });
+    }
+
     private Subscription get(long id) {
         return find(id).orElseThrow(() -> new NotFoundException(KIND, String.valueOf(id)));
     }

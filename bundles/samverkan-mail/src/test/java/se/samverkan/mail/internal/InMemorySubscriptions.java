@@ -117,6 +117,14 @@ public class InMemorySubscriptions implements SubscriptionStore, ActivityChangeL
         digestWeeks.add(week);
     }
 
+    /** Who asked for which week's digest, as the audit log would have it. */
+    public final List<String> digestsAsked = new ArrayList<>();
+
+    @Override
+    public synchronized void digestAsked(String week, String actor, Instant at) {
+        digestsAsked.add(actor + " SEND digest " + week);
+    }
+
     /** Writes the change log as the activity service does with a change. */
     public synchronized ActivityChange changed(String activityId, Long occurrenceId, Kind kind,
                                                OffsetDateTime previousStart, OffsetDateTime start, Instant at) {

@@ -46,7 +46,7 @@ class SubscriptionCommandsTest {
     @Test
     void digestSendSaysWhatItQueued() throws CommandException {
         DigestSendCommand send = new DigestSendCommand();
-        send.digests = () -> new DigestRun("2026-W48", 12, 10, 2);
+        send.digests = caller -> new DigestRun("2026-W48", 12, 10, 2);
         assertEquals("Digest 2026-W48: 10 queued for 12 confirmed subscriptions, 2 without news.",
                 output(send::print).strip());
     }

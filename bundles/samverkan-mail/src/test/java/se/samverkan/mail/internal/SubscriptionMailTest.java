@@ -58,6 +58,7 @@ import se.samverkan.api.model.Organisation;
 import se.samverkan.api.model.OrganisationKind;
 import se.samverkan.api.quarantine.Quarantined;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.ConflictException;
 import se.samverkan.api.subscription.DigestService.DigestRun;
 import se.samverkan.api.subscription.Subscription;
@@ -238,7 +239,10 @@ class SubscriptionMailTest {
         store.changed("simkurs", null, Kind.CREATED, null, null, Instant.now().minusSeconds(90));
         store.changed("sprakcafe", null, Kind.CREATED, null, null, Instant.now().minusSeconds(90));
 
-        DigestRun run = notifier.sendNow();
+        Caller coordinator = Caller.fromRoleNames("bo", List.of("coordinator", "municipality:1487"));
+        assertThrows(AccessDeniedException.class, () -> notifier.sendNow(coordinator));
+        DigestRun run = notifier.sendNow(Caller.fromRoleNames("anna", List.of("admin")));
+        assertEquals(List.of("anna SEND digest " + run.week()), store.digestsAsked, "asked for: in the audit log");
         assertEquals(4, run.subscriptions());
         assertEquals(3, run.queued());
         assertEquals(1, run.withoutNews(), "no mail without news");

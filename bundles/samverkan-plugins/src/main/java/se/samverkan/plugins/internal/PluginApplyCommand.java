@@ -32,7 +32,7 @@ public class PluginApplyCommand extends SamverkanCommand {
 
     @Override
     protected void print(PrintStream out) {
-        PluginReport report = registry.reapply(name, takePluginVersion);
+        PluginReport report = registry.reapply(consoleCaller(), name, takePluginVersion);
         PluginTables.plugins(List.of(report)).print(out);
         report.problems().forEach(problem -> out.println("Problem: " + problem));
         report.conflicts().forEach(conflict -> out.println("Conflict: " + conflict));

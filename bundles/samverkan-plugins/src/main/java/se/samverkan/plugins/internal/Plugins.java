@@ -40,6 +40,7 @@ import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
 import se.samverkan.api.plugin.SamverkanPlugin;
+import se.samverkan.api.security.AccessPolicy;
 import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.ActivityService;
 import se.samverkan.api.service.AgreementService;
@@ -158,19 +159,28 @@ public class Plugins implements PluginRegistry {
     }
 
     @Override
-    public synchronized PluginReport reapply(String name, boolean takePluginVersion) {
+    public synchronized PluginReport reapply(Caller caller, String name, boolean takePluginVersion) {
+        AccessPolicy.checkAdmin(caller, "apply a plugin again");
         Installed plugin = installed.values().stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("installed plugin", name));
+        LOG.log(Level.INFO, caller.user() + " applies plugin " + name + " again"
+                + (takePluginVersion ? ", taking the plugin's version" : ""));
         PluginReport report = apply(plugin.plugin(), plugin.bundle().getSymbolicName(),
-                plugin.bundle().getVersion().toString(), takePluginVersion);
+                plugin.bundle().getVersion().toString(), takePluginVersion, caller);
         log(report);
         return report;
     }
 
     /** One plugin at a time, so two plugins bringing the same record do not race to create it. */
     synchronized PluginReport apply(SamverkanPlugin plugin, String bundle, String version, boolean takePluginVersion) {
+        return apply(plugin, bundle, version, takePluginVersion, Caller.SYSTEM);
+    }
+
+    /** @param writer who the record writes are audited as: the platform, or the administrator who asked */
+    private PluginReport apply(SamverkanPlugin plugin, String bundle, String version, boolean takePluginVersion,
+                               Caller writer) {
         String name = bundle;
-        Tally tally = new Tally(takePluginVersion);
+        Tally tally = new Tally(takePluginVersion, writer);
         try {
             name = plugin.name();
             // Installed means active, even if this version cannot be read: its last good records stay usable.
@@ -241,6 +251,7 @@ public class Plugins implements PluginRegistry {
 
     private final class Tally {
         private final boolean takePluginVersion;
+        private final Caller writer;
         private final Map<String, Counts> counts = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
         private final List<String> conflicts = new ArrayList<>();
@@ -248,8 +259,9 @@ public class Plugins implements PluginRegistry {
         private Map<String, Map<String, Applied>> previous = Map.of();
         private boolean failed;
 
-        Tally(boolean takePluginVersion) {
+        Tally(boolean takePluginVersion, Caller writer) {
             this.takePluginVersion = takePluginVersion;
+            this.writer = writer;
         }
 
         /**
@@ -285,7 +297,7 @@ public class Plugins implements PluginRegistry {
                     conflicts.add(kind + " " + id + ": deleted through the API; not brought back");
                     return 2;
                 }
-                T saved = service.create(Caller.SYSTEM, record);
+                T saved = service.create(writer, record);
                 ledger.record(plugin, kind, id, new Applied(contributed, Fingerprints.of(saved), true));
                 return 0;
             }
@@ -313,7 +325,7 @@ public class Plugins implements PluginRegistry {
             }
             String savedPrint;
             try {
-                savedPrint = Fingerprints.of(service.update(Caller.SYSTEM, id, wanted, read.get().version()).record());
+                savedPrint = Fingerprints.of(service.update(writer, id, wanted, read.get().version()).record());
             } catch (StaleVersionException e) {
                 conflicts.add(kind + " " + id + ": changed by the plugin, but edited through the API while the plugin "
                         + "was applied; the API's edit is kept");

@@ -22,6 +22,7 @@ import se.samverkan.api.plugin.PluginRegistry;
 import se.samverkan.api.plugin.PluginReport;
 import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
+import se.samverkan.api.security.Caller;
 import se.samverkan.api.service.NotFoundException;
 import se.samverkan.shell.SamverkanCommand;
 
@@ -44,7 +45,7 @@ class PluginCommandsTest {
         }
 
         @Override
-        public PluginReport reapply(String name, boolean takePluginVersion) {
+        public PluginReport reapply(Caller caller, String name, boolean takePluginVersion) {
             reapplied.add(name + (takePluginVersion ? " taking its version" : ""));
             return plugin(name).orElseThrow(() -> new NotFoundException("installed plugin", name));
         }

@@ -3,12 +3,14 @@ package se.samverkan.plugins.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import se.samverkan.api.plugin.PluginReport.Counts;
 import se.samverkan.api.plugin.PluginReport.State;
 import se.samverkan.api.plugin.SamverkanPlugin;
 import se.samverkan.api.security.Caller;
+import se.samverkan.api.service.AccessDeniedException;
 import se.samverkan.api.service.VenueService;
 import se.samverkan.api.testing.InMemoryServices;
 
@@ -295,6 +298,35 @@ class PluginsTest {
         plugins.removePlugin(v2, newer);
         assertTrue(services.ledger.inactive("venue", "simhall-gotene"));
         assertEquals(State.REMOVED, plugins.plugin("gotene").orElseThrow().state());
+    }
+
+    @Test
+    void applyingAgainIsAnAdministratorsAndItsWritesAreAuditedUnderTheirName() {
+        List<String> writers = new ArrayList<>();
+        VenueService venues = (VenueService) Proxy.newProxyInstance(VenueService.class.getClassLoader(),
+                new Class<?>[] {VenueService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create") || method.getName().equals("update")) {
+                        writers.add(((Caller) args[0]).user());
+                    }
+                    try {
+                        return method.invoke(services.venues, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Plugins withVenues = new Plugins(services.municipalities, services.organisations, venues, services.agreements,
+                services.programmes, services.activities, services.ledger, null);
+        ServiceReference<SamverkanPlugin> ref = reference("samverkan-municipality-gotene", "1.0.0");
+        withVenues.addPlugin(plugin("gotene", new Contribution(List.of(GOTENE), null, List.of(HALL), null, null, null)),
+                ref);
+        assertEquals(List.of("system"), writers, "installed: written by the platform");
+
+        Caller coordinator = Caller.fromRoleNames("bo", List.of("coordinator", "municipality:1471"));
+        assertThrows(AccessDeniedException.class, () -> withVenues.reapply(coordinator, "gotene", true));
+        services.venues.delete(Caller.SYSTEM, "simhall-gotene");
+        PluginReport again = withVenues.reapply(Caller.fromRoleNames("anna", List.of("admin")), "gotene", true);
+        assertEquals(new Counts(1, 0, 0), again.counts().get("venue"), "brought back, as the option says");
+        assertEquals(List.of("system", "anna"), writers);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,13 @@
 package se.samverkan.rest.internal;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.cxf.jaxrs.model.ClassResourceInfo;
 import org.apache.cxf.jaxrs.openapi.OpenApiCustomizer;
@@ -14,6 +16,7 @@ import org.apache.cxf.jaxrs.openapi.OpenApiFeature;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.jaxrs2.integration.JaxrsApplicationScanner;
+import io.swagger.v3.oas.integration.OpenApiContextLocator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -40,6 +43,7 @@ final class ApiDescription extends OpenApiCustomizer {
 
     static final String BASIC = "basic";
 
+    private static final System.Logger LOG = System.getLogger(ApiDescription.class.getName());
     private static final Info INFO = new Info().title("Samverkan API").version("1").description("Municipalities and "
             + "civil-society partners' integration work: municipalities, partner organisations, agreements (IOP, "
             + "grants, ESF/AMIF projects), programmes, venues and activities.\n\nReads are open. Writes and "
@@ -47,6 +51,32 @@ final class ApiDescription extends OpenApiCustomizer {
             + "municipality:CODE; writes only that municipality's records) or partner (with organisation:ID; writes "
             + "only that organisation's records). Errors are application/problem+json (RFC 7807). Times are ISO 8601 "
             + "and shown in Europe/Stockholm.");
+
+    /** The ids of the OpenAPI descriptions swagger holds now. */
+    static Set<String> contextIds() {
+        return Set.copyOf(contexts().keySet());
+    }
+
+    /**
+     * Drops these descriptions from swagger's registry. It keeps every description built, for good, and each build
+     * of the API makes one (with the resource classes it names, of bundles that may be gone since); swagger offers
+     * no removal, so its map is reached by reflection. Should that fail, the descriptions stay, as they did before.
+     */
+    static void forget(Set<String> ids) {
+        contexts().keySet().removeAll(ids);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> contexts() {
+        try {
+            Field map = OpenApiContextLocator.class.getDeclaredField("map");
+            map.setAccessible(true);
+            return (Map<String, ?>) map.get(OpenApiContextLocator.getInstance());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Swagger's registry of descriptions cannot be read", e);
+            return new HashMap<>();
+        }
+    }
 
     /** CXF's OpenAPI feature for one build of the API, with this customizer. */
     static OpenApiFeature feature() {

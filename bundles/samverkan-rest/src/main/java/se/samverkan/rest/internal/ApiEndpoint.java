@@ -3,7 +3,9 @@ package se.samverkan.rest.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.cxf.Bus;
@@ -29,6 +31,8 @@ final class ApiEndpoint implements AutoCloseable {
     private final String address;
     private final Supplier<List<Object>> platformProviders;
     private Server server;
+    /** The ids of the OpenAPI descriptions built for {@link #server}, dropped when it is retired. */
+    private Set<String> descriptions = Set.of();
 
     /** @param platformProviders fresh instances for each build (filters hold per-server context) */
     ApiEndpoint(Bus bus, String address, Supplier<List<Object>> platformProviders) {
@@ -56,7 +60,10 @@ final class ApiEndpoint implements AutoCloseable {
         factory.setProviders(providers);
         factory.getFeatures().add(ApiDescription.feature());
         factory.setStart(false);
+        Set<String> before = ApiDescription.contextIds();
         Server next = RestServer.create(factory);
+        Set<String> built = new HashSet<>(ApiDescription.contextIds());
+        built.removeAll(before);
         // What Server.start() does, with the destination's observer replaced rather than set on an empty one.
         next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
         ServerRegistry registry = bus.getExtension(ServerRegistry.class);
@@ -71,6 +78,8 @@ final class ApiEndpoint implements AutoCloseable {
             retire(server);
         }
         server = next;
+        ApiDescription.forget(descriptions);
+        descriptions = built;
     }
 
     /** What Server.stop() does, but for the destination, which the next server holds (or close() shuts). */
@@ -98,6 +107,8 @@ final class ApiEndpoint implements AutoCloseable {
             retire(server);
             server.getDestination().shutdown();
             server = null;
+            ApiDescription.forget(descriptions);
+            descriptions = Set.of();
         }
     }
 }

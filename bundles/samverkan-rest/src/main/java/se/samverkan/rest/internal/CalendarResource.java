@@ -1,6 +1,11 @@
 package se.samverkan.rest.internal;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -9,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -105,9 +112,11 @@ public class CalendarResource {
         // The tag is taken from what goes into the feed, so an unchanged feed answers 304 without being written.
         String name = name(municipality, organisation, kind, lang);
         URI links = uri == null ? null : uri.getBaseUriBuilder().path("activities").build();
-        StringBuilder content = new StringBuilder(name).append('\n').append(lang).append('\n').append(links);
-        selected.forEach(a -> content.append('\n').append(a));
-        EntityTag etag = new EntityTag(Sha256.hex(content.toString()).substring(0, 32));
+        // Hashed record by record: the text of a whole large feed would hold hundreds of megabytes at once.
+        MessageDigest content = Sha256.digest();
+        content.update((name + '\n' + lang + '\n' + links).getBytes(StandardCharsets.UTF_8));
+        selected.forEach(a -> content.update(("\n" + a).getBytes(StandardCharsets.UTF_8)));
+        EntityTag etag = new EntityTag(HexFormat.of().formatHex(content.digest()).substring(0, 32));
         Date lastModified = Date.from(versions.since(name + '\n' + lang + '\n' + links, etag.getValue()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
@@ -119,7 +128,11 @@ public class CalendarResource {
             return Response.notModified(etag).lastModified(lastModified).cacheControl(cache).build();
         }
         // Subscribers who chose a language read titles in it where there is one.
-        String body = ICalendarExport.write(name, selected, links, lang == null ? "sv" : lang);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            ICalendarExport.write(writer, name, selected, links, lang == null ? "sv" : lang);
+            writer.flush();
+        };
         return Response.ok(body, TEXT_CALENDAR).tag(etag).lastModified(lastModified).cacheControl(cache)
                 .header("Content-Disposition", "inline; filename=\"samverkan.ics\"").build();
     }

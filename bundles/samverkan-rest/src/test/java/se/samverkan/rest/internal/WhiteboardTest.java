@@ -147,6 +147,21 @@ class WhiteboardTest {
     }
 
     @Test
+    void aRetiredBuildsDescriptionIsDroppedSoBundlesThatWentAreNotHeld() throws Exception {
+        server = new ApiServer(dir, Map.of(), security -> List.of());
+        HealthResource health = new HealthResource(List::of);
+        server.api.publish(List.of(health, new Echo()), List.of());
+        int held = ApiDescription.contextIds().size();
+        for (int i = 0; i < 10; i++) {
+            server.api.publish(i % 2 == 0 ? List.of(health) : List.of(health, new Echo()), List.of());
+        }
+        assertEquals(held, ApiDescription.contextIds().size(), "one description per served build, not one per build");
+        HttpResponse<String> described = send("GET", "openapi.json", null);
+        assertEquals(200, described.statusCode());
+        assertTrue(described.body().contains("/plugin-echo"), "the last build, with Echo, is described");
+    }
+
+    @Test
     void withoutAnyResourceEveryPathIsAProblem() throws Exception {
         server = new ApiServer(dir, Map.of(), security -> List.of());
         server.api.publish(List.of(), List.of());
