@@ -117,6 +117,9 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(Set.of(), missing);
         assertEquals("[{\"basic\":[]}]", paths.at("/~1admin~1feeds/get/security").toString());
         assertEquals("[{\"basic\":[]}]", paths.at("/~1admin~1jobs~1{id}~1run/post/security").toString());
+        // Subscribing needs no login; the pages of the subscription links are HTML, also when the link is bad.
+        assertTrue(paths.at("/~1subscriptions/post/security").isMissingNode());
+        assertTrue(paths.at("/~1subscriptions~1confirm/get/responses/404/content/text~1html").isObject());
     }
 
     /** "VERB /path" of each resource method of a class, as JAX-RS serves it under /api/v1. */

@@ -101,17 +101,15 @@ class OpenApiDocumentTest {
     void saysWhatEachOperationNeedsAndAnswers() {
         JsonNode paths = doc.get("paths");
         assertEquals("basic", doc.at("/components/securitySchemes/basic/scheme").asText());
-        // Writes need credentials; reads and subscribing do not (administration: PlatformIT, with every bundle's).
+        // Writes need credentials, reads do not (administration and subscribing: PlatformIT, with every bundle's).
         assertEquals("[{\"basic\":[]}]", paths.at("/~1venues/post/security").toString());
         assertTrue(paths.at("/~1venues/get/security").isMissingNode());
-        assertTrue(paths.at("/~1subscriptions/post/security").isMissingNode());
         assertTrue(paths.at("/~1venues/post/responses/401").isObject());
-        // Errors are problem+json; the pages of the subscription links are HTML, also when the link is bad.
+        // Errors are problem+json (the subscription pages, HTML also when the link is bad: PlatformIT).
         assertEquals("#/components/schemas/Problem", paths.at("/~1venues~1{id}/put/responses/412/content/"
                 + "application~1problem+json/schema/$ref").asText());
         assertEquals("#/components/schemas/Problem", paths.at("/~1health/get/responses/default/content/"
                 + "application~1problem+json/schema/$ref").asText());
-        assertTrue(paths.at("/~1subscriptions~1confirm/get/responses/404/content/text~1html").isObject());
         assertTrue(doc.at("/components/schemas/Problem/properties/errors").isObject());
         // The generic record endpoints answer with their kind's record.
         assertEquals("#/components/schemas/Municipality", paths.at("/~1municipalities~1{id}/get/responses/200/"
@@ -157,7 +155,7 @@ class OpenApiDocumentTest {
             }
         }
         found.sort(Comparator.comparing(Class::getName));
-        assertEquals(9, found.size(), "the records' resources: " + found);
+        assertEquals(8, found.size(), "the records' resources: " + found);
         return found;
     }
 

@@ -9,28 +9,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.text.MessageFormat;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.samverkan.api.subscription.Subscription;
-import se.samverkan.api.subscription.SubscriptionFilter;
-import se.samverkan.api.subscription.SubscriptionService;
+import se.samverkan.rest.spi.RestSecurity;
+
 
 /** The API's defences over real HTTP: headers, cross-site requests, HTTPS, login throttling, subscriptions. */
 class WebSecurityTest {
@@ -44,40 +51,47 @@ class WebSecurityTest {
         }
     }
 
-    /** Records the consent origins the resource hands to the service, and serves pages. */
-    static class RecordingSubscriptions implements SubscriptionService {
-        final List<String> from = new CopyOnWriteArrayList<>();
+    /**
+     * What the subscription endpoint (samverkan-mail) asks of the API's security, at its paths: the client's address
+     * for the consent record and the limits on subscription requests; the pages are posted by forms and by mail
+     * providers (RFC 8058). Records the client of each request that got through.
+     */
+    @Path("subscriptions")
+    public static class Subscriptions {
+        final List<String> clients = new CopyOnWriteArrayList<>();
+        private final RestSecurity security;
+        @Context
+        private HttpServletRequest http;
 
-        @Override
-        public void subscribe(String email, String language, SubscriptionFilter filter, String from) {
-            this.from.add(from);
+        Subscriptions(RestSecurity security) {
+            this.security = security;
         }
 
-        @Override
-        public Landing confirmPage(String token) {
-            return new Landing(200, "sv", "<html><body><form method=\"post\"><button>OK</button></form></body></html>");
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Response subscribe(Map<String, Object> request) {
+            String client = security.client(http);
+            Response refused = security.refuseSubscriptionRequest(client, (String) request.get("email"));
+            if (refused != null) {
+                return refused;
+            }
+            clients.add(client);
+            return Response.accepted().build();
         }
 
-        @Override
-        public Landing confirm(String token, String from) {
-            this.from.add(from);
-            return new Landing(200, "sv", "<html><body>confirmed</body></html>");
+        @GET
+        @Path("confirm")
+        @Produces(MediaType.TEXT_HTML)
+        public String confirmPage(@QueryParam("token") String token) {
+            return "<html><body><form method=\"post\"><button>OK</button></form></body></html>";
         }
 
-        @Override
-        public Landing unsubscribePage(String token) {
-            return confirmPage(token);
-        }
-
-        @Override
-        public Landing unsubscribe(String token, String from) {
-            this.from.add(from);
-            return new Landing(200, "sv", "<html><body>unsubscribed</body></html>");
-        }
-
-        @Override
-        public List<Subscription> list(Subscription.State state) {
-            return List.of();
+        @POST
+        @Path("{step}")
+        @Produces(MediaType.TEXT_HTML)
+        public String decide(@PathParam("step") String step, @QueryParam("token") String token) {
+            clients.add(security.client(http));
+            return "<html><body>" + step + "d</body></html>";
         }
     }
 
@@ -85,7 +99,7 @@ class WebSecurityTest {
     java.nio.file.Path dir;
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private final RecordingSubscriptions subscriptions = new RecordingSubscriptions();
+    private Subscriptions subscriptions;
     private ApiServer server;
 
     @AfterEach
@@ -96,8 +110,10 @@ class WebSecurityTest {
     }
 
     private void start(Map<String, Object> settings) throws Exception {
-        server = new ApiServer(dir, settings, security -> List.of(new AdminAction(),
-                new SubscriptionResource(subscriptions, security)));
+        server = new ApiServer(dir, settings, security -> {
+            subscriptions = new Subscriptions(security);
+            return List.of(new AdminAction(), subscriptions);
+        });
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
@@ -263,14 +279,13 @@ class WebSecurityTest {
                 "X-Forwarded-For", "203.0.113.9", "User-Agent", "test");
         send("POST", "subscriptions/confirm?token=t", "", "X-Forwarded-For", "203.0.113.9", "User-Agent", "test");
         String peer = server.base.getHost();
-        assertEquals(List.of("rest " + peer + " (test)", "rest " + peer + " (test)"), subscriptions.from);
+        assertEquals(List.of(peer, peer), subscriptions.clients);
         stop();
-        subscriptions.from.clear();
 
         start(Map.of("trustedProxies", "127.0.0.0/8, ::1"));
         send("POST", "subscriptions", "{\"email\":\"a@example.se\"}", "Content-Type", "application/json",
                 "X-Forwarded-For", "198.51.100.1, 203.0.113.9", "User-Agent", "test");
-        assertEquals(List.of("rest 203.0.113.9 (test)"), subscriptions.from, "the address the proxy saw");
+        assertEquals(List.of("203.0.113.9"), subscriptions.clients, "the address the proxy saw");
     }
 
     @Test
@@ -292,7 +307,7 @@ class WebSecurityTest {
         HttpResponse<String> client = subscribe("10.0.0.1", "cecilia@example.se", "1487");
         assertEquals(429, client.statusCode(), "the fifth request of one client this hour");
         assertTrue(client.body().contains("from this client"), client.body());
-        assertEquals(3, subscriptions.from.size(), "nothing reached the service after the limits");
+        assertEquals(3, subscriptions.clients.size(), "nothing reached the service after the limits");
 
         server.clock.advance(Duration.ofHours(1));
         assertEquals(202, subscribe("10.0.0.1", "anna@example.se", "1491").statusCode());

@@ -1,4 +1,4 @@
-package se.samverkan.rest.internal;
+package se.samverkan.mail.internal;
 
 import java.util.List;
 import java.util.Map;
