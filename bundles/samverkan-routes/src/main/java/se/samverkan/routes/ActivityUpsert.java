@@ -42,7 +42,8 @@ public final class ActivityUpsert {
 
     /**
      * An item of the source: its key there, the activity it maps to, the raw text to quarantine if refused, and the
-     * activity's {@link #fingerprint} (made where the item is, so a source may make it on another thread).
+     * activity's {@link #fingerprint} (made where the item is, so a source may make it on another thread; null from a
+     * source without a ledger, which has no use for it).
      */
     public record Incoming(String key, Activity activity, String raw, String fingerprint) {
 
@@ -164,7 +165,7 @@ public final class ActivityUpsert {
     }
 
     /** Equal as stored: absent and empty are the same, amounts by value, occurrences by instant. */
-    public static boolean sameContent(Activity a, Activity b) {
+    private static boolean sameContent(Activity a, Activity b) {
         return Objects.equals(a.id(), b.id())
                 && map(a.title()).equals(map(b.title()))
                 && map(a.description()).equals(map(b.description()))
@@ -183,7 +184,7 @@ public final class ActivityUpsert {
     }
 
     /** Occurrences sent without an id take the id of the stored occurrence with the same start. */
-    static Activity keepOccurrenceIds(Activity stored, Activity incoming) {
+    private static Activity keepOccurrenceIds(Activity stored, Activity incoming) {
         if (incoming.occurrences() == null || stored.occurrences() == null) {
             return incoming;
         }

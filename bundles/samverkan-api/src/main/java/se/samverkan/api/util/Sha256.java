@@ -25,6 +25,11 @@ public final class Sha256 {
             digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
             digest.update(part);
         }
+        return hex(digest);
+    }
+
+    /** What a {@link #digest()} fed piece by piece came to, as 64 lower-case hex digits. */
+    public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 

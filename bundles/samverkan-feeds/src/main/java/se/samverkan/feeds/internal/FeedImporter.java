@@ -46,7 +46,8 @@ final class FeedImporter {
         this.store = store;
         this.quarantine = quarantine;
         // Writes appear in the audit log as made by the feed.
-        this.upsert = new ActivityUpsert(activities, quarantine, source(), Caller.fromRoleNames(source(), List.of("admin")));
+        this.upsert = new ActivityUpsert(activities, quarantine, source(),
+                Caller.fromRoleNames(source(), List.of("admin")));
     }
 
     String source() {

@@ -14,7 +14,8 @@ import se.samverkan.api.model.FocusArea;
 import se.samverkan.calendar.FeedMapping;
 
 /**
- * One feed's factory configuration, {@code etc/se.samverkan.feeds.feed-NAME.cfg} (or, as before release 0.2, {@code etc/se.samverkan.calendar.feed-NAME.cfg}):
+ * One feed's factory configuration, {@code etc/se.samverkan.feeds.feed-NAME.cfg} (or, as before release 0.2,
+ * {@code etc/se.samverkan.calendar.feed-NAME.cfg}):
  * <pre>
  * id              = sv-orebro-kurser                 (stable; the stored activities' ids derive from it)
  * url             = https://…/kurser.ics             (or: folder = ${karaf.data}/samverkan/feeds/sv-orebro)

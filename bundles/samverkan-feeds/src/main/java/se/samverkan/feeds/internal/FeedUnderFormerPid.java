@@ -13,8 +13,9 @@ import se.samverkan.api.service.ActivityService;
 import se.samverkan.routes.ImportJob;
 
 /**
- * A feed configured under the name its configuration had before release 0.2 ({@code se.samverkan.calendar.feed-NAME.cfg}),
- * so that an installation's etc/ keeps working when carried over; new feeds use {@link Feed#PID}.
+ * A feed configured under the name its configuration had before release 0.2
+ * ({@code se.samverkan.calendar.feed-NAME.cfg}), so that an installation's etc/ keeps working when carried over;
+ * new feeds use {@link Feed#PID}.
  */
 @Component(service = {RoutesBuilder.class, ImportJob.class, Feed.class}, configurationPid = Feed.FORMER_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)

@@ -42,7 +42,8 @@ import se.samverkan.api.subscription.Subscription;
  * of subscription and change ({@code notice-S-C}) or week ({@code digest-S-2026-W48}) before the change or the
  * subscription is marked, so a crash in between, or a second run, queues nothing twice.
  */
-@Component(service = {RoutesBuilder.class, DigestService.class}, configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
+@Component(service = {RoutesBuilder.class, DigestService.class},
+        configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class Notifier extends RouteBuilder implements DigestService {
 

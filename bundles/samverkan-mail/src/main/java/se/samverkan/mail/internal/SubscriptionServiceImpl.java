@@ -38,7 +38,8 @@ import se.samverkan.mail.internal.SubscriptionStore.Requested;
  * nothing new while a confirmation is pending or the subscription is confirmed; after an unconfirmed request has
  * expired, a new request starts over.
  */
-@Component(service = SubscriptionService.class, configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
+@Component(service = SubscriptionService.class,
+        configurationPid = {SubscriptionConfig.PID, SubscriptionConfig.FORMER_PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 // No metatype @Designate: it takes exactly one PID, and this configuration answers to two (SubscriptionConfig).
 public class SubscriptionServiceImpl implements SubscriptionService {

@@ -30,7 +30,8 @@ class SubscriptionResourceTest {
     private final SubscriptionService service = new SubscriptionService() {
         @Override
         public void subscribe(String email, String language, SubscriptionFilter filter, String from) {
-            asked.add(email + " " + language + " " + filter.municipalityCodes() + " " + filter.categories() + " from " + from);
+            asked.add(email + " " + language + " " + filter.municipalityCodes() + " " + filter.categories()
+                    + " from " + from);
         }
 
         @Override

@@ -37,7 +37,7 @@ final class MappedScan {
 
     /** Each row of the entity's table, with the columns of {@code attributes}, in their order. */
     void rows(Connection c, List<String> attributes, Row row) throws SQLException {
-        scan(c, "SELECT " + attributes.stream().map(a -> direct(a).getFieldName()).collect(Collectors.joining(", "))
+        each(c, "SELECT " + attributes.stream().map(a -> direct(a).getFieldName()).collect(Collectors.joining(", "))
                 + " FROM " + entity.getTableName(), row);
     }
 
@@ -47,7 +47,7 @@ final class MappedScan {
      */
     void elements(Connection c, String attribute, Row row) throws SQLException {
         DirectCollectionMapping m = (DirectCollectionMapping) entity.getMappingForAttributeName(attribute);
-        scan(c, "SELECT " + m.getReferenceKeyFieldNames().get(0) + ", " + m.getDirectFieldName() + " FROM "
+        each(c, "SELECT " + m.getReferenceKeyFieldNames().get(0) + ", " + m.getDirectFieldName() + " FROM "
                 + m.getReferenceTableName(), row);
     }
 
@@ -60,7 +60,8 @@ final class MappedScan {
         return (AbstractDirectMapping) entity.getMappingForAttributeName(attribute);
     }
 
-    private static void scan(Connection c, String sql, Row row) throws SQLException {
+    /** Each row of a plain query, streamed. */
+    static void each(Connection c, String sql, Row row) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 row.accept(rs);

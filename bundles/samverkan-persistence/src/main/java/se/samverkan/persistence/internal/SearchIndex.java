@@ -1,9 +1,7 @@
 package se.samverkan.persistence.internal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -396,23 +394,12 @@ public class SearchIndex {
 
     /** What search needs of other records than activities, read with a few streaming queries. */
     private void load(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            each(s, "SELECT code FROM municipality WHERE active = FALSE", rs -> inactiveMunicipalities.add(rs.getString(1)));
-            each(s, "SELECT venue_id, feature FROM venue_accessibility", rs -> venues
+        try (Connection c = dataSource.getConnection()) {
+            MappedScan.each(c, "SELECT code FROM municipality WHERE active = FALSE",
+                    rs -> inactiveMunicipalities.add(rs.getString(1)));
+            MappedScan.each(c, "SELECT venue_id, feature FROM venue_accessibility", rs -> venues
                     .computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(AccessibilityFeature.class))
                     .add(AccessibilityFeature.valueOf(rs.getString(2))));
-        }
-    }
-
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private static void each(Statement s, String sql, Row row) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                row.accept(rs);
-            }
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ public class CalendarResource {
         MessageDigest content = Sha256.digest();
         content.update((name + '\n' + lang + '\n' + links).getBytes(StandardCharsets.UTF_8));
         selected.forEach(a -> content.update(("\n" + a).getBytes(StandardCharsets.UTF_8)));
-        EntityTag etag = new EntityTag(HexFormat.of().formatHex(content.digest()).substring(0, 32));
+        EntityTag etag = new EntityTag(Sha256.hex(content).substring(0, 32));
         Date lastModified = Date.from(versions.since(name + '\n' + lang + '\n' + links, etag.getValue()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);

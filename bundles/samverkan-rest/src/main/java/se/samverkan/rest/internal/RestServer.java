@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,8 @@ public class RestServer {
 
     /** Changes within this time of the first are served by one rebuild. */
     static final long SETTLE_MILLIS = 200;
+    /** How long stopping waits for a rebuild under way. */
+    private static final long STOP_SECONDS = 10;
 
     private static final System.Logger LOG = System.getLogger(RestServer.class.getName());
 
@@ -79,9 +82,13 @@ public class RestServer {
     }
 
     @Deactivate
-    void stop() {
-        tracker.close();
+    void stop() throws InterruptedException {
+        // No rebuild starts from now on, and one under way ends first: it must not publish after api.close().
         rebuilds.shutdownNow();
+        if (!rebuilds.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
+            LOG.log(Level.WARNING, "A rebuild of the REST API did not end within " + STOP_SECONDS + " s of stopping");
+        }
+        tracker.close();
         api.close();
         docs.destroy();
         fallback.destroy();
@@ -122,8 +129,12 @@ public class RestServer {
 
     private void changed() {
         changes.incrementAndGet();
-        if (rebuildPending.compareAndSet(false, true)) {
-            rebuilds.schedule(this::rebuild, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        if (!rebuilds.isShutdown() && rebuildPending.compareAndSet(false, true)) {
+            try {
+                rebuilds.schedule(this::rebuild, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The whiteboard is stopping: its tracker is closing and lets the services go; nothing to serve.
+            }
         }
     }
 

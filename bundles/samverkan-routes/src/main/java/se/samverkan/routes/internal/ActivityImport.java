@@ -56,8 +56,9 @@ final class ActivityImport {
         if (activities == null) {
             throw new ServiceUnavailableException("The activity service is not available (is storage running?)");
         }
+        // No ledger, so no fingerprint: each activity is compared with the stored one.
         List<Incoming> readable = items.stream().filter(i -> i.activity() != null)
-                .map(i -> new Incoming(i.activity().id(), i.activity(), null)).toList();
+                .map(i -> new Incoming(i.activity().id(), i.activity(), null, null)).toList();
         Iterator<ActivityUpsert.Result> stored;
         try {
             stored = new ActivityUpsert(activities, null, caller.user(), caller).upsert(readable, null).iterator();

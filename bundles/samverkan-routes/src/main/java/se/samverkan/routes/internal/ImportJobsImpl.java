@@ -85,6 +85,10 @@ public class ImportJobsImpl implements ImportJobs {
             status = job.run();
         } catch (ConflictException e) {
             throw new ConflictException("import job " + id + " cannot run now: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // It ran, and failed on its way (e.g. storing its run): who ran it is still on record.
+            audit(caller, "RUN", "import_job", id);
+            throw e;
         }
         audit(caller, "RUN", "import_job", id);
         JobRun run = status.lastRun();

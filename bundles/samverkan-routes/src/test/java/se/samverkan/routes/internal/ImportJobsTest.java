@@ -84,6 +84,12 @@ class ImportJobsTest {
         assertEquals("import job feed:dalabergskyrkan cannot run now: its route is not running",
                 assertThrows(ConflictException.class, () -> jobs.run(ANNA, "feed:dalabergskyrkan")).getMessage());
         assertEquals(1, db.auditLog().size(), "only what ran is audited");
+
+        feed.off = null;
+        feed.broken = "cannot write the feed's state";
+        assertEquals("cannot write the feed's state",
+                assertThrows(IllegalStateException.class, () -> jobs.run(ANNA, "feed:dalabergskyrkan")).getMessage());
+        assertEquals(2, db.auditLog().size(), "a run that failed on its way ran, and is audited");
     }
 
     @Test

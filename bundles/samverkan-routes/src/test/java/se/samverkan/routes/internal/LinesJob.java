@@ -30,6 +30,8 @@ final class LinesJob implements ImportJob {
     final Set<String> fixed = new HashSet<>();
     /** Why it cannot run now, or null. */
     String off;
+    /** When set, a run fails with this after it began (as a store that fails while recording the run). */
+    String broken;
     int runs;
     private JobRun lastRun;
     private Instant lastSuccess;
@@ -59,6 +61,9 @@ final class LinesJob implements ImportJob {
     public JobStatus run() {
         if (off != null) {
             throw new ConflictException(off);
+        }
+        if (broken != null) {
+            throw new IllegalStateException(broken);
         }
         runs++;
         Instant started = Instant.now();

@@ -108,6 +108,8 @@ public class CourseCatalogueRoute extends RouteBuilder implements ImportJob {
                 .process(runs::failed);
         // Bad rows were reported by report(); the exception only sends the file to the error folder.
         onException(BadRows.class).logExhausted(false);
+        // Anything else (a file that cannot be read, a report that cannot be written) fails the run.
+        onException(Exception.class).process(runs::failed);
 
         String stamp = "${exchangeProperty." + RECEIVED_AT + "}-${file:name}";
         // The first look waits a whole interval too, so a file being written when the route starts has time.
